@@ -1,0 +1,6 @@
+package dev.newswire.model;
+
+/** How an article entered Newswire. */
+public enum IngestMethod {
+    FEED, PAGE, PUSH, FILE
+}
