@@ -22,7 +22,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -62,7 +61,7 @@ public record ElasticsearchServer(int httpPort, int transportPort, Path dir, Pat
         Path conf = dir.resolve("conf");
         Path tmp = dir.resolve("tmp");
         writeConfig(home, conf);
-        boolean root = isRoot();
+        boolean root = Posix.isRoot();
         if (root) {
             handToNobody(dir);
         }
@@ -175,31 +174,6 @@ public record ElasticsearchServer(int httpPort, int transportPort, Path dir, Pat
             throw new StackException("cannot unpack " + artifacts.elasticsearchZip() + " into " + distRoot + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Whether user {@code nobody} can reach {@code path}: every ancestor must be world-searchable. */
-    static boolean reachableByOthers(Path path) {
-        for (Path p = path.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                try {
-                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-                    if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                        return false;
-                    }
-                } catch (IOException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static void handToNobody(Path dir) {

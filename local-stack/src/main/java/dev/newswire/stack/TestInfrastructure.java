@@ -92,7 +92,7 @@ public final class TestInfrastructure {
      */
     private static Path distRoot() {
         String home = System.getProperty("newswire.home");
-        if (home != null && ElasticsearchServer.reachableByOthers(Path.of(home).getParent())) {
+        if (home != null && Posix.reachableByOthers(Path.of(home).getParent())) {
             return Path.of(home, "dist");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "newswire-dist");

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Event-driven news aggregation: run the local stack, send articles, search, enrich offline.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.newswire.cli.stack.UpCommand.class,
+                dev.newswire.cli.stack.DownCommand.class,
+                dev.newswire.cli.stack.StatusCommand.class,
         })
 public final class NewswireCommand implements Runnable {
 

@@ -1,0 +1,74 @@
+package dev.newswire.cli.stack;
+
+import dev.newswire.stack.ManagedProcess;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newswire down}: stops every process {@code up} started, services first. */
+@Command(name = "down", description = "Stop everything 'up' started; --purge also deletes the data.")
+public final class DownCommand implements Callable<Integer> {
+
+    @Option(names = "--purge", description = "Also delete Kafka and Elasticsearch data and the logs.")
+    boolean purge;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalStack stack = new LocalStack(StackLayout.current());
+        List<Part> parts = new ArrayList<>(stack.all());
+        java.util.Collections.reverse(parts);
+        int stopped = 0;
+        for (Part part : parts) {
+            var running = stack.running(part);
+            if (running.isPresent()) {
+                ManagedProcess process = running.get();
+                long t0 = System.nanoTime();
+                // Kafka and Elasticsearch flush on SIGTERM; give them time before SIGKILL.
+                process.stop(Duration.ofSeconds(45));
+                out.printf("  %-15s stopped in %.1f s (pid %d)%n", part.name(), (System.nanoTime() - t0) / 1e9,
+                        process.pid());
+                out.flush();
+                stopped++;
+            }
+            stack.forget(part);
+        }
+        if (stopped == 0) {
+            out.println("Nothing was running.");
+        }
+        if (purge) {
+            StackLayout layout = stack.layout();
+            for (Path dir : List.of(layout.home().resolve("kafka"), layout.elasticsearchBase().resolve("elasticsearch"),
+                    layout.logDir())) {
+                deleteTree(dir);
+            }
+            out.println("Data and logs deleted.");
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
