@@ -1,0 +1,104 @@
+package dev.newswire.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns an article element into paragraphs of plain text: every block element (paragraph, heading,
+ * list item, quote, table row, caption) starts a new paragraph; whitespace inside a paragraph is
+ * collapsed except in {@code <pre>}; a {@code <br>} is kept as a line break.
+ */
+final class ParagraphWriter implements NodeVisitor {
+
+    private static final Set<String> BLOCKS = Set.of(
+            "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div",
+            "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+            "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+            "tbody", "tfoot", "thead", "tr", "ul", "body", "html");
+
+    private final List<String> paragraphs = new ArrayList<>();
+    private final StringBuilder current = new StringBuilder();
+    private int preDepth;
+
+    private ParagraphWriter() {
+    }
+
+    static List<String> paragraphs(Element root) {
+        ParagraphWriter writer = new ParagraphWriter();
+        if (root != null) {
+            NodeTraversor.traverse(writer, root);
+            writer.flush();
+        }
+        return writer.paragraphs;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (node instanceof TextNode text) {
+            if (preDepth > 0) {
+                current.append(text.getWholeText());
+            } else {
+                appendCollapsed(text.getWholeText());
+            }
+            return;
+        }
+        if (!(node instanceof Element e)) {
+            return;
+        }
+        String tag = e.normalName();
+        if (tag.equals("br")) {
+            current.append('\n');
+        } else if (tag.equals("td") || tag.equals("th")) {
+            current.append(' ');
+        } else if (tag.equals("img") && current.length() > 0) {
+            current.append(' ');
+        } else if (BLOCKS.contains(tag)) {
+            flush();
+        }
+        if (tag.equals("pre")) {
+            preDepth++;
+        }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+            String tag = e.normalName();
+            if (tag.equals("pre")) {
+                preDepth--;
+            }
+            if (BLOCKS.contains(tag)) {
+                flush();
+            }
+        }
+    }
+
+    private void appendCollapsed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                int len = current.length();
+                if (len > 0 && current.charAt(len - 1) != ' ' && current.charAt(len - 1) != '\n') {
+                    current.append(' ');
+                }
+            } else {
+                current.append(c);
+            }
+        }
+    }
+
+    private void flush() {
+        String p = preDepth > 0 ? current.toString().strip()
+                : current.toString().replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n").strip();
+        current.setLength(0);
+        if (!p.isEmpty()) {
+            paragraphs.add(p);
+        }
+    }
+}

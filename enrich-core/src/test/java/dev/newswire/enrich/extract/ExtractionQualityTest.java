@@ -1,0 +1,63 @@
+package dev.newswire.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Extraction quality on the real pages of ../shared/eval/extraction-readability: token-4-gram shingle
+ * precision and recall per page, averaged over pages, F1 of the averages (eval/README.md). Prints the
+ * figures and the worst pages; fails when F1 drops below what the extractor reaches today.
+ */
+class ExtractionQualityTest {
+
+    /** The dev-set F1 reached; a change that lowers it is a regression. */
+    private static final double MIN_F1 = 0.99;
+
+    private record PageScore(String page, ShingleMetric.Counts counts) {
+    }
+
+    @Test
+    void extractsTheArticlesOfTheReadabilityPagesWithHighShingleF1() throws IOException {
+        Path pages = sharedDir().resolve("eval/extraction-readability/pages");
+        assumeTrue(Files.isDirectory(pages), "no evaluation pages at " + pages + " (../shared is absent): skipped");
+        HtmlExtractor extractor = new HtmlExtractor();
+        List<PageScore> scores = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(pages)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path source = dir.resolve("source.html");
+                Path expected = dir.resolve("expected.html");
+                if (!Files.exists(source) || !Files.exists(expected)) {
+                    continue;
+                }
+                String truth = Jsoup.parse(Files.readString(expected, StandardCharsets.UTF_8)).text();
+                String predicted = extractor.extract(Files.readString(source, StandardCharsets.UTF_8),
+                        "http://fakehost/test/page.html").body();
+                scores.add(new PageScore(dir.getFileName().toString(), ShingleMetric.match(truth, predicted)));
+            }
+        }
+        double precision = scores.stream().mapToDouble(s -> s.counts().precision()).average().orElse(0);
+        double recall = scores.stream().mapToDouble(s -> s.counts().recall()).average().orElse(0);
+        double f1 = 2 * precision * recall / (precision + recall);
+        System.out.printf("extraction-readability: %d pages, precision %.4f, recall %.4f, F1 %.4f%n",
+                scores.size(), precision, recall, f1);
+        scores.stream().sorted(Comparator.comparingDouble(s -> s.counts().f1())).limit(15).forEach(s ->
+                System.out.printf("  worst: %-40s P %.3f R %.3f F1 %.3f%n", s.page(), s.counts().precision(),
+                        s.counts().recall(), s.counts().f1()));
+        assertThat(f1).isGreaterThanOrEqualTo(MIN_F1);
+    }
+
+    static Path sharedDir() {
+        return Path.of(System.getProperty("newswire.shared.dir", "../../shared"));
+    }
+}
