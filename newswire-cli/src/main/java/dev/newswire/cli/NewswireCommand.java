@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 dev.newswire.cli.stack.UpCommand.class,
                 dev.newswire.cli.stack.DownCommand.class,
                 dev.newswire.cli.stack.StatusCommand.class,
+                dev.newswire.cli.search.SearchCommand.class,
+                dev.newswire.cli.dlq.DlqCommand.class,
         })
 public final class NewswireCommand implements Runnable {
 
