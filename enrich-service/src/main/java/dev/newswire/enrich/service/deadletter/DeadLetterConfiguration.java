@@ -1,0 +1,99 @@
+package dev.newswire.enrich.service.deadletter;
+
+import dev.newswire.enrich.extract.NothingExtractableException;
+import dev.newswire.model.EventHeaders;
+import dev.newswire.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Failures of the consumer: permanent ones ({@link PermanentFailure}, {@link NothingExtractableException})
+ * go to the dead-letter topic ({@code dlq-name} in application.yml) at once; anything else (a broker
+ * that does not acknowledge the output, a timeout) is retried with exponential back-off, as the
+ * binding's {@code back-off-*} properties set it, before it is dead-lettered too, so the partition
+ * never stops for good and no record is skipped silently.
+ *
+ * <p>The binder's own dead-lettering writes {@code x-exception-*} headers; Spring Kafka's
+ * {@link DeadLetterPublishingRecoverer}, used here in its place, writes the {@code kafka_dlt-*}
+ * headers that {@link EventHeaders} names and every stage of Newswire reads. The exception headers
+ * name the failure itself (the permanent exception, else the root cause), not the listener wrappers
+ * around it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String bootstrapServers) {
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new ByteArraySerializer(), new ByteArraySerializer()));
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+                                  String group,
+                                  BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                                  BackOff backOff) {
+                BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination = dlqDestinationResolver != null
+                        ? dlqDestinationResolver
+                        : (record, e) -> new TopicPartition(Topics.RAW_DLQ, -1);
+                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, destination);
+                recoverer.setExceptionHeadersCreator(DeadLetterConfiguration::exceptionHeaders);
+                DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                        backOff != null ? backOff : new ExponentialBackOff(1000, 2));
+                handler.addNotRetryableExceptions(MalformedEventException.class, EnrichmentFailedException.class,
+                        NothingExtractableException.class);
+                handler.setCommitRecovered(true);
+                container.setCommonErrorHandler(handler);
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destinationName, String group) {
+                return false;
+            }
+        };
+    }
+
+    private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey,
+                                         DeadLetterPublishingRecoverer.HeaderNames names) {
+        Throwable failure = failure(exception);
+        headers.add(EventHeaders.DLQ_EXCEPTION_CLASS, failure.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        headers.add(EventHeaders.DLQ_EXCEPTION_MESSAGE, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The permanent failure in the cause chain, else its root cause. */
+    static Throwable failure(Throwable exception) {
+        Throwable root = exception;
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof PermanentFailure || t instanceof NothingExtractableException) {
+                return t;
+            }
+            root = t;
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return root;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.newswire.enrich.service.stream;
+
+import dev.newswire.enrich.EnrichmentChain;
+import dev.newswire.enrich.extract.NothingExtractableException;
+import dev.newswire.enrich.service.deadletter.EnrichmentFailedException;
+import dev.newswire.enrich.service.deadletter.MalformedEventException;
+import dev.newswire.model.EnrichedArticle;
+import dev.newswire.model.EventHeaders;
+import dev.newswire.model.RawArticle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stream function: a raw article record in, its enriched article out, with the same key and the
+ * {@code schema} header of the enriched event. The raw bytes are read here rather than by the
+ * binder's converter, so that a malformed record fails with a {@link MalformedEventException} that
+ * names the problem and is dead-lettered at once.
+ */
+public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichFunction.class);
+    private static final byte[] SCHEMA = EnrichedArticle.SCHEMA.getBytes(StandardCharsets.UTF_8);
+
+    private final EnrichmentChain chain;
+    private final JsonMapper json;
+    private final Timer timer;
+    private final MeterRegistry meters;
+
+    public EnrichFunction(EnrichmentChain chain, JsonMapper json, MeterRegistry meters) {
+        this.chain = chain;
+        this.json = json;
+        this.meters = meters;
+        this.timer = Timer.builder("newswire.enrich.duration").description("Time to enrich one article")
+                .register(meters);
+    }
+
+    @Override
+    public Message<EnrichedArticle> apply(Message<byte[]> message) {
+        RawArticle raw = read(message.getPayload());
+        EnrichedArticle enriched;
+        long start = System.nanoTime();
+        try {
+            enriched = chain.enrich(raw);
+        } catch (NothingExtractableException e) {
+            count("nothing-extractable", null);
+            log.warn("Article {}: nothing to extract, dead-lettered: {}", raw.id(), e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            count("failed", null);
+            log.error("Article {}: enrichment failed, dead-lettered", raw.id(), e);
+            throw new EnrichmentFailedException(raw.id(), e);
+        } finally {
+            timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        count("enriched", enriched.language());
+        log.debug("Article {} enriched: language {}, {} chars of body", raw.id(), enriched.language(),
+                enriched.body().length());
+        Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+        return MessageBuilder.withPayload(enriched)
+                .setHeader(KafkaHeaders.KEY, key != null ? key : raw.id().getBytes(StandardCharsets.UTF_8))
+                .setHeader(EventHeaders.SCHEMA, SCHEMA)
+                .build();
+    }
+
+    private RawArticle read(byte[] payload) {
+        RawArticle raw;
+        try {
+            raw = json.readValue(payload, RawArticle.class);
+        } catch (JacksonException e) {
+            count("malformed", null);
+            throw new MalformedEventException("not a " + RawArticle.SCHEMA + " event: " + e.getOriginalMessage(), e);
+        }
+        if (raw == null || raw.id() == null || raw.id().isBlank()) {
+            count("malformed", null);
+            throw new MalformedEventException("not a " + RawArticle.SCHEMA + " event: no id", null);
+        }
+        return raw;
+    }
+
+    private void count(String outcome, String language) {
+        meters.counter("newswire.enrich.articles", "outcome", outcome, "language",
+                language == null ? "none" : language).increment();
+    }
+}
