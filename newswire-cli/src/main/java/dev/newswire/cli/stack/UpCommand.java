@@ -61,12 +61,29 @@ public final class UpCommand implements Callable<Integer> {
             err.println("Parts that did start keep running; './newswire down' stops them.");
             return 1;
         }
+        if (!noSample) {
+            try {
+                long t0 = System.nanoTime();
+                int loaded = new SampleLoader(layout).load(out, timeout);
+                out.printf("  sample          %d articles searchable in %.1f s%n", loaded, (System.nanoTime() - t0) / 1e9);
+            } catch (StackException | java.io.IOException e) {
+                err.println("newswire up: the stack is up, but loading the sample failed: " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
         out.printf("Newswire is up (%.1f s):%n", (System.nanoTime() - started) / 1e9);
         for (Part part : stack.all()) {
             out.printf("  %-15s %s%n", part.name(), part.url());
         }
         out.println("  API key:        " + layout.apiKeyFile() + " (header X-API-Key)");
         out.println("  logs:           " + layout.logDir());
+        if (!noSample) {
+            out.println("Try:");
+            SampleLoader.exampleQueries().forEach(q -> out.println("  " + q));
+        }
         out.flush();
         return 0;
     }
