@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 dev.newswire.cli.stack.StatusCommand.class,
                 dev.newswire.cli.search.SearchCommand.class,
                 dev.newswire.cli.dlq.DlqCommand.class,
+                dev.newswire.cli.enrich.ExtractCommand.class,
+                dev.newswire.cli.enrich.LangidCommand.class,
         })
 public final class NewswireCommand implements Runnable {
 

@@ -75,9 +75,9 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
             published = Dates.fromUrl(first(url, meta.get("og:url"), canonicalLink(doc)));
         }
 
+        // Not twitter:site: a handle ("@nytimes") is not the site's name.
         String siteName = first(meta.get("og:site_name"),
-                ld == null ? null : names(ld.get("publisher")), meta.get("application-name"),
-                meta.get("twitter:site") == null ? null : meta.get("twitter:site").replaceFirst("^@", ""));
+                ld == null ? null : names(ld.get("publisher")), meta.get("application-name"));
 
         String language = first(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
                 meta.get("content-language"), meta.get("og:locale"), meta.get("language"));

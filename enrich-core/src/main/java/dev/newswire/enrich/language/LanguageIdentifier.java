@@ -5,6 +5,7 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Identifies the language of a text among the twelve Newswire reads: ja, zh, ko, en, de, fr, es, it,
@@ -75,9 +76,9 @@ public final class LanguageIdentifier {
                 return "ru";
             case HAN:
                 // Japanese prose always has kana; a Han-only text is Chinese or a Japanese kanji title.
-                return counts.kana() > 0 ? "ja" : code(han.detectLanguageOf(sample), "zh");
+                return mostLikely(han, sample, "zh");
             case LATIN:
-                return code(latin.detectLanguageOf(sample), null);
+                return mostLikely(latin, sample, null);
             default:
                 return null;
         }
@@ -95,8 +96,17 @@ public final class LanguageIdentifier {
         return text.substring(0, end);
     }
 
-    private static String code(Language language, String fallback) {
-        if (language == null || language == Language.UNKNOWN) {
+    /**
+     * The detector's answer; where it declines (two languages tie, as on a word both share), the
+     * first of its confidence ranking, so a caller always gets a language for a text with letters.
+     */
+    private static String mostLikely(LanguageDetector detector, String text, String fallback) {
+        Language language = detector.detectLanguageOf(text);
+        if (language == Language.UNKNOWN) {
+            Map<Language, Double> ranking = detector.computeLanguageConfidenceValues(text);
+            language = ranking.isEmpty() ? Language.UNKNOWN : ranking.keySet().iterator().next();
+        }
+        if (language == Language.UNKNOWN) {
             return fallback;
         }
         return language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
