@@ -1,0 +1,55 @@
+package dev.newswire.search.api;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every error of the API into RFC 9457 problem details. */
+final class ProblemHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    private ProblemHandlers() {
+    }
+
+    static MutableHttpResponse<Problem> respond(HttpRequest<?> request, ProblemException e) {
+        if (e.status().getCode() >= 500) {
+            LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), e.getMessage(), e.getCause());
+        }
+        Problem problem = new Problem(e.type(), e.title(), e.status().getCode(), e.getMessage(), request.getPath(),
+                e.parameter());
+        return HttpResponse.<Problem>status(e.status()).body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** The API's own problems. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
+            return respond(request, exception);
+        }
+    }
+
+    /** Errors of the framework (unknown route, method not allowed, unreadable request) in the same format. */
+    @Singleton
+    @Replaces(io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor.class)
+    static class FrameworkErrors implements ErrorResponseProcessor<Problem> {
+        @Override
+        public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            String detail = context.getErrors().isEmpty() ? response.reason()
+                    : context.getErrors().get(0).getMessage();
+            Problem problem = new Problem(ProblemTypes.HTTP, response.reason(), response.code(), detail,
+                    context.getRequest().getPath(), null);
+            return response.body(problem).contentType(Problem.MEDIA_TYPE);
+        }
+    }
+}
