@@ -1,0 +1,59 @@
+package dev.newswire.ingest.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** An error answer of the API, rendered as RFC 9457 problem details by {@link ApiExceptionHandler}. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final List<FieldProblem> errors;
+    private final Map<String, Object> extra;
+    private final Duration retryAfter;
+
+    public ApiException(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors,
+                        Map<String, Object> extra, Duration retryAfter) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extra = extra == null ? Map.of() : Map.copyOf(extra);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A 4xx naming one field. */
+    public static ApiException field(HttpStatus status, String type, String title, String field, String detail) {
+        return new ApiException(status, type, title, field + ": " + detail, List.of(new FieldProblem(field, detail)),
+                null, null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** Last segment of the problem type URI, e.g. {@code invalid-article}. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

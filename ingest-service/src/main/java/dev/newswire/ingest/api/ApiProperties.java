@@ -1,0 +1,67 @@
+package dev.newswire.ingest.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Limits and credentials of the HTTP API ({@code /api/v1/**}). */
+@ConfigurationProperties("newswire.api")
+public class ApiProperties {
+
+    /**
+     * The key every API request must carry in {@code X-API-Key} (env {@code NEWSWIRE_API_KEY}). The service
+     * refuses to start without one, rather than run an open API.
+     */
+    private String key;
+
+    /** Largest request body; a larger one is answered 413 (checked while reading, not only from Content-Length). */
+    private DataSize maxBodySize = DataSize.ofMegabytes(16);
+
+    /** Most articles in one {@code POST /api/v1/articles} batch; more is answered 413. */
+    private int maxBatchSize = 500;
+
+    /** Longest title accepted. */
+    private int maxTitleLength = 2000;
+
+    /** Longest summary accepted. */
+    private int maxSummaryLength = 20_000;
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public int getMaxBatchSize() {
+        return maxBatchSize;
+    }
+
+    public void setMaxBatchSize(int maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    public int getMaxTitleLength() {
+        return maxTitleLength;
+    }
+
+    public void setMaxTitleLength(int maxTitleLength) {
+        this.maxTitleLength = maxTitleLength;
+    }
+
+    public int getMaxSummaryLength() {
+        return maxSummaryLength;
+    }
+
+    public void setMaxSummaryLength(int maxSummaryLength) {
+        this.maxSummaryLength = maxSummaryLength;
+    }
+}

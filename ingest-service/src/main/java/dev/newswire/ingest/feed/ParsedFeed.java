@@ -1,0 +1,19 @@
+package dev.newswire.ingest.feed;
+
+import java.util.List;
+
+/**
+ * A parsed feed document.
+ *
+ * @param format   the dialect found, e.g. {@code rss_2.0}, {@code atom_1.0}, {@code json_feed_1.1}
+ * @param title    the feed title, if any
+ * @param link     the site the feed belongs to, if given
+ * @param language the feed's declared language tag, if any
+ * @param entries  its entries in document order
+ */
+public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries) {
+
+    public ParsedFeed {
+        entries = List.copyOf(entries);
+    }
+}

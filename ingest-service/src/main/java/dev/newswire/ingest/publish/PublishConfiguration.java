@@ -1,0 +1,32 @@
+package dev.newswire.ingest.publish;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishing to {@code news.raw.v1} through the Kafka binder. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublishProperties.class)
+public class PublishConfiguration {
+
+    @Bean
+    SendFutures sendFutures() {
+        return new SendFutures();
+    }
+
+    /** Hands every send future of the binder's producer to {@link SendFutures} (see there why). */
+    @Bean
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> sendFuturesCustomizer(SendFutures futures) {
+        return (handler, destination) -> handler.setFuturesChannel(futures);
+    }
+
+    @Bean
+    ArticlePublisher articlePublisher(StreamBridge bridge, SendFutures futures, JsonMapper json,
+                                      PublishProperties properties) {
+        return new StreamBridgePublisher(bridge, futures, json, properties);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.newswire.ingest.source;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Feed sources: where they are defined and how they are polled. */
+@ConfigurationProperties("newswire.sources")
+public class SourceProperties {
+
+    /**
+     * The YAML file of feed sources read at start (a Spring resource location: {@code file:…} or
+     * {@code classpath:…}). The bundled default lists none, because a fresh machine may have no internet.
+     */
+    private String file = "classpath:sources.yml";
+
+    /** Whether sources are polled at all (the API still accepts pushes and one-off fetches when off). */
+    private boolean pollingEnabled = true;
+
+    /** Threads polling feeds; each works through one source at a time. */
+    private int pollerThreads = 2;
+
+    /** Poll interval of a source that names none. */
+    private Duration defaultInterval = Duration.ofMinutes(15);
+
+    /** Shortest poll interval accepted, so that no definition can hammer a publisher. */
+    private Duration minInterval = Duration.ofMinutes(1);
+
+    /** Entries remembered per source as already published; older ones fall out (they are re-published harmlessly, same id). */
+    private int seenCapacity = 5000;
+
+    /** Most sources the registry holds. */
+    private int maxSources = 10_000;
+
+    public String getFile() {
+        return file;
+    }
+
+    public void setFile(String file) {
+        this.file = file;
+    }
+
+    public boolean isPollingEnabled() {
+        return pollingEnabled;
+    }
+
+    public void setPollingEnabled(boolean pollingEnabled) {
+        this.pollingEnabled = pollingEnabled;
+    }
+
+    public int getPollerThreads() {
+        return pollerThreads;
+    }
+
+    public void setPollerThreads(int pollerThreads) {
+        this.pollerThreads = pollerThreads;
+    }
+
+    public Duration getDefaultInterval() {
+        return defaultInterval;
+    }
+
+    public void setDefaultInterval(Duration defaultInterval) {
+        this.defaultInterval = defaultInterval;
+    }
+
+    public Duration getMinInterval() {
+        return minInterval;
+    }
+
+    public void setMinInterval(Duration minInterval) {
+        this.minInterval = minInterval;
+    }
+
+    public int getSeenCapacity() {
+        return seenCapacity;
+    }
+
+    public void setSeenCapacity(int seenCapacity) {
+        this.seenCapacity = seenCapacity;
+    }
+
+    public int getMaxSources() {
+        return maxSources;
+    }
+
+    public void setMaxSources(int maxSources) {
+        this.maxSources = maxSources;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.newswire.ingest.source;
+
+import dev.newswire.ingest.publish.RawArticles;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
+
+/** The feed sources, from the YAML file and the API, each with its in-memory polling state. */
+public class SourceRegistry {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    private final SourceProperties properties;
+    private final ConcurrentSkipListMap<String, RegisteredSource> sources = new ConcurrentSkipListMap<>();
+    private final List<Consumer<RegisteredSource>> addedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RegisteredSource>> removedListeners = new CopyOnWriteArrayList<>();
+
+    public SourceRegistry(SourceProperties properties) {
+        this.properties = properties;
+    }
+
+    public void onAdded(Consumer<RegisteredSource> listener) {
+        addedListeners.add(listener);
+    }
+
+    public void onRemoved(Consumer<RegisteredSource> listener) {
+        removedListeners.add(listener);
+    }
+
+    /**
+     * Adds a new source.
+     *
+     * @throws InvalidSourceException on bad fields, a taken id or a full registry
+     */
+    public synchronized RegisteredSource add(SourceSpec spec, FeedSource.Origin origin) throws InvalidSourceException {
+        FeedSource source = validate(spec, origin);
+        if (sources.containsKey(source.id())) {
+            throw new InvalidSourceException(Map.of("id", "a source with id '" + source.id() + "' exists already"));
+        }
+        if (sources.size() >= properties.getMaxSources()) {
+            throw new InvalidSourceException(Map.of("id", "the registry holds its maximum of "
+                    + properties.getMaxSources() + " sources"));
+        }
+        RegisteredSource registered = new RegisteredSource(source, new SourceState(properties.getSeenCapacity()));
+        sources.put(source.id(), registered);
+        addedListeners.forEach(l -> l.accept(registered));
+        return registered;
+    }
+
+    /** Replaces the definition of an existing source (its state starts afresh), or adds it. */
+    public synchronized RegisteredSource put(String id, SourceSpec spec, FeedSource.Origin origin)
+            throws InvalidSourceException {
+        SourceSpec withId = new SourceSpec(id, spec.name(), spec.url(), spec.interval(), spec.fetchPages(),
+                spec.language(), spec.enabled());
+        if (spec.id() != null && !spec.id().equals(id)) {
+            throw new InvalidSourceException(Map.of("id", "the body's id '" + spec.id() + "' differs from the path's '"
+                    + id + "'"));
+        }
+        FeedSource source = validate(withId, origin);
+        remove(source.id());
+        return add(withId, origin);
+    }
+
+    public synchronized boolean remove(String id) {
+        RegisteredSource removed = sources.remove(id);
+        if (removed != null) {
+            removedListeners.forEach(l -> l.accept(removed));
+        }
+        return removed != null;
+    }
+
+    public Optional<RegisteredSource> get(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public List<RegisteredSource> all() {
+        return new ArrayList<>(sources.values());
+    }
+
+    /** Checks every field and turns the spec into a source. */
+    FeedSource validate(SourceSpec spec, FeedSource.Origin origin) throws InvalidSourceException {
+        Map<String, String> errors = new LinkedHashMap<>();
+        URI url = null;
+        if (spec.url() == null || spec.url().isBlank()) {
+            errors.put("url", "is required");
+        } else {
+            try {
+                url = new URI(spec.url().strip());
+                String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                    errors.put("url", "must be an absolute http or https URL");
+                }
+            } catch (URISyntaxException e) {
+                errors.put("url", "is not a valid URL: " + e.getReason());
+            }
+        }
+        String id = spec.id();
+        if (id == null || id.isBlank()) {
+            id = url == null || url.getHost() == null ? null : derivedId(url);
+        } else if (!ID.matcher(id).matches()) {
+            errors.put("id", "must match " + ID.pattern());
+        }
+        Duration interval = properties.getDefaultInterval();
+        if (spec.interval() != null && !spec.interval().isBlank()) {
+            try {
+                String v = spec.interval().strip();
+                interval = v.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(v))
+                        : DurationStyle.detectAndParse(v);
+                if (interval.compareTo(properties.getMinInterval()) < 0) {
+                    errors.put("interval", "must be at least " + properties.getMinInterval());
+                }
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                errors.put("interval", "is not a duration (e.g. 15m, PT15M or seconds)");
+            }
+        }
+        String language = null;
+        if (spec.language() != null && !spec.language().isBlank()) {
+            language = RawArticles.language(spec.language());
+            if (language == null) {
+                errors.put("language", "must be an ISO 639-1 code such as en or ja");
+            }
+        }
+        String name = spec.name() == null || spec.name().isBlank() ? id : spec.name().strip();
+        if (name != null && name.length() > 512) {
+            errors.put("name", "is longer than 512 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSourceException(errors);
+        }
+        return new FeedSource(id, name, url, interval, spec.fetchPages() == null || spec.fetchPages(), language,
+                spec.enabled() == null || spec.enabled(), origin);
+    }
+
+    /** {@code news.example.com/feed.xml} → {@code news.example.com-feed.xml}, cut to 64 characters. */
+    static String derivedId(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        String raw = (url.getHost() + (url.getPort() > 0 ? "-" + url.getPort() : "") + path)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-+$", "");
+        return raw.length() > 64 ? raw.substring(0, 64) : raw;
+    }
+}
