@@ -1,0 +1,227 @@
+package dev.newswire.enrich.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * English named entities: a token-level tagger over word, shape, affix and context features, a
+ * lexicon of words seen in lower case (a capitalised "After" at the start of a sentence is not a
+ * name), and gazetteer hints.
+ */
+public final class EnglishNer implements NamedEntityRecognizer {
+
+    static final String MODEL_RESOURCE = "ner-en.model";
+
+    private static final int BOS = -1;
+    private static final int EOS = -2;
+
+    private final LinearChainModel model;
+    private final Gazetteer gazetteer;
+    private final Set<String> lowercase;
+
+    EnglishNer(LinearChainModel model, Gazetteer gazetteer) {
+        this(model, gazetteer, model.lexicon());
+    }
+
+    EnglishNer(LinearChainModel model, Gazetteer gazetteer, List<String> lexicon) {
+        this.model = model;
+        this.gazetteer = gazetteer;
+        this.lowercase = new HashSet<>(lexicon);
+    }
+
+    public static EnglishNer load(Gazetteer gazetteer) {
+        try (InputStream in = EnglishNer.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + MODEL_RESOURCE);
+            }
+            return new EnglishNer(LinearChainModel.read(in), gazetteer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<Span> find(String text) {
+        EnglishTokens tokens = EnglishTokens.of(text);
+        List<Span> tokenSpans = Bio.decode(model.decode(features(text, tokens)));
+        List<Span> spans = new ArrayList<>(tokenSpans.size());
+        for (Span s : tokenSpans) {
+            spans.add(new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type()));
+        }
+        return spans;
+    }
+
+    /** Words that occur in lower case in the training text, kept in the model. */
+    static List<String> lowercaseLexicon(List<NerCorpus.Sentence> sentences) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (NerCorpus.Sentence sentence : sentences) {
+            for (String token : EnglishTokens.of(sentence.text()).text()) {
+                if (!token.isEmpty() && Character.isLowerCase(token.codePointAt(0))) {
+                    counts.merge(token, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.keySet().stream().sorted().toList();
+    }
+
+    /** Gold labels per token: a token belongs to the name whose span holds it. */
+    static int[] labels(EnglishTokens tokens, List<Bio.Tagged> spans) {
+        int[] labels = new int[tokens.size()];
+        for (Bio.Tagged span : spans) {
+            boolean first = true;
+            for (int t = 0; t < tokens.size(); t++) {
+                if (tokens.start()[t] >= span.start() && tokens.end()[t] <= span.end()) {
+                    labels[t] = first ? Bio.begin(span.type()) : Bio.inside(span.type());
+                    first = false;
+                }
+            }
+        }
+        return labels;
+    }
+
+    int[][] features(String text, EnglishTokens tokens) {
+        int n = tokens.size();
+        int[] lower = new int[n];
+        int[] word = new int[n];
+        int[] shape = new int[n];
+        int[] shortShape = new int[n];
+        boolean[] capital = new boolean[n];
+        for (int t = 0; t < n; t++) {
+            String w = tokens.text()[t];
+            String lw = w.toLowerCase(Locale.ROOT);
+            lower[t] = FeatureHash.string(lw);
+            word[t] = FeatureHash.string(w);
+            shape[t] = FeatureHash.string(shape(w, false));
+            shortShape[t] = FeatureHash.string(shape(w, true));
+            capital[t] = Character.isUpperCase(w.codePointAt(0));
+        }
+        int[] hint = hints(text, tokens);
+        // Runs of capitalised tokens (allowing "of", "the", "and" inside), the usual shape of a name.
+        int[] runPlace = new int[n];
+        for (int t = 0; t < n; ) {
+            if (!capital[t]) {
+                t++;
+                continue;
+            }
+            int u = t + 1;
+            while (u < n && (capital[u] || (u + 1 < n && capital[u + 1] && isJoiner(tokens.text()[u])))) {
+                u++;
+            }
+            for (int x = t; x < u; x++) {
+                runPlace[x] = u - t == 1 ? 4 : x == t ? 1 : x == u - 1 ? 3 : 2;
+            }
+            t = u;
+        }
+
+        int[][] features = new int[n][];
+        int[] f = new int[48];
+        for (int t = 0; t < n; t++) {
+            int m = 0;
+            String w = tokens.text()[t];
+            String lw = w.toLowerCase(Locale.ROOT);
+            boolean known = lowercase.contains(lw);
+            int flags = (capital[t] ? 1 : 0) | (w.equals(w.toUpperCase(Locale.ROOT)) ? 2 : 0) | (t == 0 ? 4 : 0)
+                    | (known ? 8 : 0) | (w.chars().anyMatch(Character::isDigit) ? 16 : 0);
+            int lm1 = t > 0 ? lower[t - 1] : BOS;
+            int lm2 = t > 1 ? lower[t - 2] : BOS;
+            int lp1 = t + 1 < n ? lower[t + 1] : EOS;
+            int lp2 = t + 2 < n ? lower[t + 2] : EOS;
+            int sm1 = t > 0 ? shortShape[t - 1] : BOS;
+            int sp1 = t + 1 < n ? shortShape[t + 1] : EOS;
+            f[m++] = FeatureHash.of(100, 0);
+            f[m++] = FeatureHash.of(101, lower[t]);
+            f[m++] = FeatureHash.of(102, word[t]);
+            f[m++] = FeatureHash.of(103, shape[t]);
+            f[m++] = FeatureHash.of(104, shortShape[t], flags);
+            f[m++] = FeatureHash.of(105, flags);
+            for (int k = 1; k <= 4; k++) {
+                if (lw.length() > k) {
+                    f[m++] = FeatureHash.of(110 + k, FeatureHash.string(lw.substring(lw.length() - k)));
+                    if (k <= 3) {
+                        f[m++] = FeatureHash.of(120 + k, FeatureHash.string(lw.substring(0, k)));
+                    }
+                }
+            }
+            f[m++] = FeatureHash.of(130, lm1);
+            f[m++] = FeatureHash.of(131, lp1);
+            f[m++] = FeatureHash.of(132, lm2);
+            f[m++] = FeatureHash.of(133, lp2);
+            f[m++] = FeatureHash.of(134, lm1, lower[t]);
+            f[m++] = FeatureHash.of(135, lower[t], lp1);
+            f[m++] = FeatureHash.of(136, sm1, shortShape[t], sp1);
+            f[m++] = FeatureHash.of(137, sm1, flags);
+            f[m++] = FeatureHash.of(138, sp1, flags);
+            f[m++] = FeatureHash.of(139, lm1, flags);
+            f[m++] = FeatureHash.of(140, lp1, flags);
+            f[m++] = FeatureHash.of(141, runPlace[t], flags);
+            f[m++] = FeatureHash.of(142, lm2, lm1, flags);
+            f[m++] = FeatureHash.of(143, lp1, lp2, flags);
+            if (hint[t] != 0) {
+                f[m++] = FeatureHash.of(150, hint[t]);
+                f[m++] = FeatureHash.of(151, hint[t], flags);
+            }
+            if (t > 0 && hint[t - 1] != 0) {
+                f[m++] = FeatureHash.of(152, hint[t - 1]);
+            }
+            if (t + 1 < n && hint[t + 1] != 0) {
+                f[m++] = FeatureHash.of(153, hint[t + 1]);
+            }
+            features[t] = java.util.Arrays.copyOf(f, m);
+        }
+        return features;
+    }
+
+    private int[] hints(String text, EnglishTokens tokens) {
+        int[] hint = new int[tokens.size()];
+        if (gazetteer == null) {
+            return hint;
+        }
+        int[] cp = text.codePoints().toArray();
+        int t = 0;
+        for (Gazetteer.Match match : gazetteer.find(cp)) {
+            while (t < tokens.size() && tokens.end()[t] <= match.start()) {
+                t++;
+            }
+            int first = t;
+            int last = t;
+            while (last < tokens.size() && tokens.end()[last] <= match.end()) {
+                last++;
+            }
+            int type = match.entry().type().ordinal() + 1;
+            for (int x = first; x < last; x++) {
+                int place = last - first == 1 ? 4 : x == first ? 1 : x == last - 1 ? 3 : 2;
+                hint[x] = type * 8 + place;
+            }
+        }
+        return hint;
+    }
+
+    private static boolean isJoiner(String token) {
+        return token.equals("of") || token.equals("the") || token.equals("and") || token.equals("for")
+                || token.equals("de") || token.equals("&");
+    }
+
+    /** "Hegseth" → Xxxxxxx (or Xx when short), "U.S." → X.X., "1862" → dddd (dd). */
+    static String shape(String w, boolean collapse) {
+        StringBuilder b = new StringBuilder(w.length());
+        char last = 0;
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            char s = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd'
+                    : Character.isLetter(c) ? 'o' : c;
+            if (!collapse || s != last) {
+                b.append(s);
+            }
+            last = s;
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,274 @@
+package dev.newswire.enrich.entities;
+
+import dev.newswire.enrich.ArticleDraft;
+import dev.newswire.enrich.EnrichmentStage;
+import dev.newswire.model.Entity;
+import dev.newswire.model.EntityType;
+import dev.newswire.model.Mention;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills {@code entities}: the names in the title and body, found by the tagger of the article's
+ * language plus the gazetteer and the title patterns, linked to canonical entities. A name the
+ * gazetteer knows takes its id and English name; a name it does not know takes an id from its
+ * English form where the text gives one in brackets (アルバロ・スミス氏(Alvaro Smith)), else from
+ * its surface; a short form (ヘグセス長官, スミス副次官補, 董国防部長) joins the full name met in
+ * the same article.
+ */
+public final class EntityStage implements EnrichmentStage {
+
+    private static final Pattern BRACKETED_LATIN = Pattern.compile(
+            "^(?:氏|さん|[\\p{IsHan}\\p{IsKatakana}ー]{0,8})?[(（]\\s*([A-Z][\\p{L}.'’\\- ]{1,60}?)\\s*[)）]");
+
+    /** Japanese country marks written before a name of an institution: 米国防総省 is 国防総省. */
+    private static final List<String> COUNTRY_PREFIXES = List.of("米国", "米", "中国", "中", "英国", "英", "露", "韓国",
+            "韓", "日本", "日", "台湾", "北朝鮮", "ロシア");
+
+    private final Gazetteer gazetteer;
+    private final JapaneseNer japanese;
+    private final EnglishNer english;
+
+    public EntityStage(Gazetteer gazetteer, JapaneseNer japanese, EnglishNer english) {
+        this.gazetteer = gazetteer;
+        this.japanese = japanese;
+        this.english = english;
+    }
+
+    @Override
+    public ArticleDraft apply(ArticleDraft draft) {
+        String language = draft.language() == null ? "" : draft.language();
+        Linker linker = new Linker(language);
+        if (draft.title() != null) {
+            linker.add("title", draft.title(), spans(draft.title(), language));
+        }
+        if (draft.body() != null) {
+            linker.add("body", draft.body(), spans(draft.body(), language));
+        }
+        return draft.withEntities(linker.entities());
+    }
+
+    /**
+     * Names in one field. The gazetteer's matches go first (curated and linked), then the tagger's
+     * names that do not overlap them, then the title patterns'; within each, longest first.
+     */
+    List<Span> spans(String text, String language) {
+        int[] cp = text.codePoints().toArray();
+        List<Span> chosen = new ArrayList<>();
+        List<Span> gazetteerSpans = new ArrayList<>();
+        for (Gazetteer.Match match : gazetteer.find(cp)) {
+            gazetteerSpans.add(new Span(match.start(), match.end(), match.entry().type()));
+        }
+        choose(chosen, gazetteerSpans);
+        if (language.equals("ja")) {
+            choose(chosen, trimmed(cp, japanese.find(text)));
+            choose(chosen, NameRules.titledPersons(text, gazetteer));
+        } else if (!language.equals("zh") && !language.equals("ko")) {
+            choose(chosen, trimmed(cp, english.find(text)));
+        }
+        chosen.sort(null);
+        return chosen;
+    }
+
+    private static void choose(List<Span> chosen, List<Span> candidates) {
+        List<Span> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingInt(Span::length).reversed().thenComparingInt(Span::start));
+        for (Span candidate : sorted) {
+            if (chosen.stream().noneMatch(candidate::overlaps)) {
+                chosen.add(candidate);
+            }
+        }
+    }
+
+    /** A name does not run across a bracket: cut it there (ポスト(SCMP → ポスト). */
+    private static List<Span> trimmed(int[] cp, List<Span> spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span span : spans) {
+            int end = span.start();
+            while (end < span.end() && !isBracket(cp[end])) {
+                end++;
+            }
+            if (end - span.start() >= 1) {
+                out.add(new Span(span.start(), end, span.type()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isBracket(int c) {
+        return c == '(' || c == ')' || c == '（' || c == '）' || c == '「' || c == '」' || c == '[' || c == ']';
+    }
+
+    /** Groups the mentions of one article into entities. */
+    private final class Linker {
+        private final String language;
+        private final Map<String, Builder> byId = new LinkedHashMap<>();
+
+        Linker(String language) {
+            this.language = language;
+        }
+
+        void add(String field, String text, List<Span> spans) {
+            int[] cp = text.codePoints().toArray();
+            for (Span span : spans) {
+                String surface = new String(cp, span.start(), span.length());
+                String after = new String(cp, span.end(), Math.min(cp.length - span.end(), 80));
+                Builder entity = link(surface, span.type(), after);
+                if (entity == null) {
+                    continue;
+                }
+                entity.mentions.add(new Mention(surface, field, span.start(), span.end()));
+                entity.alias(language, surface);
+            }
+        }
+
+        private Builder link(String surface, EntityType type, String after) {
+            Optional<GazetteerEntry> known = lookup(surface);
+            if (known.isPresent()) {
+                GazetteerEntry entry = known.get();
+                return byId.computeIfAbsent(entry.id(), id -> new Builder(id, entry.name(), entry.type(), entry.aliases()));
+            }
+            if (type == EntityType.PERSON) {
+                Builder fuller = fullerName(surface);
+                if (fuller != null) {
+                    return fuller;
+                }
+            }
+            if (surface.codePointCount(0, surface.length()) == 1) {
+                // One character is a name only as a short form of one met before (米, 董).
+                return null;
+            }
+            String english = null;
+            Matcher bracket = BRACKETED_LATIN.matcher(after);
+            if (bracket.find()) {
+                english = bracket.group(1).trim();
+                Optional<GazetteerEntry> byEnglish = gazetteer.lookup(english);
+                if (byEnglish.isPresent()) {
+                    GazetteerEntry entry = byEnglish.get();
+                    return byId.computeIfAbsent(entry.id(), id -> new Builder(id, entry.name(), entry.type(), entry.aliases()));
+                }
+            }
+            String name = english != null ? english : surface;
+            String id = prefix(type) + slug(name);
+            Builder builder = byId.computeIfAbsent(id, x -> new Builder(x, name, type, Map.of()));
+            if (english != null) {
+                builder.alias("en", english);
+            }
+            return builder;
+        }
+
+        /** A surname or short form of a person already met: スミス → アルバロ・スミス, 董 → 董軍. */
+        private Builder fullerName(String surface) {
+            for (Builder b : byId.values()) {
+                if (b.type != EntityType.PERSON) {
+                    continue;
+                }
+                for (Mention m : b.mentions) {
+                    String full = m.text();
+                    if (full.length() > surface.length()
+                            && (full.endsWith("・" + surface) || full.endsWith(" " + surface)
+                            || (isHan(surface) && full.startsWith(surface)))) {
+                        return b;
+                    }
+                }
+            }
+            return null;
+        }
+
+        List<Entity> entities() {
+            List<Entity> entities = new ArrayList<>();
+            for (Builder b : byId.values()) {
+                entities.add(new Entity(b.id, b.name, b.type, List.copyOf(b.mentions), b.aliases()));
+            }
+            return entities;
+        }
+    }
+
+    private Optional<GazetteerEntry> lookup(String surface) {
+        Optional<GazetteerEntry> known = gazetteer.lookup(surface);
+        if (known.isPresent()) {
+            return known;
+        }
+        for (String prefix : COUNTRY_PREFIXES) {
+            if (surface.startsWith(prefix) && surface.length() > prefix.length() + 1) {
+                known = gazetteer.lookup(surface.substring(prefix.length()));
+                if (known.isPresent() && known.get().type() == EntityType.ORGANIZATION) {
+                    return known;
+                }
+            }
+        }
+        if (surface.endsWith("'s") || surface.endsWith("’s")) {
+            return gazetteer.lookup(surface.substring(0, surface.length() - 2));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHan(String s) {
+        return s.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static String prefix(EntityType type) {
+        return switch (type) {
+            case PERSON -> "person/";
+            case ORGANIZATION -> "org/";
+            case PLACE -> "place/";
+        };
+    }
+
+    /** Lower-case words joined by hyphens; letters of any script are kept, so 葉江 stays 葉江. */
+    static String slug(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean dash = false;
+        for (int c : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .codePoints().toArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                if (dash && b.length() > 0) {
+                    b.append('-');
+                }
+                b.appendCodePoint(c);
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static final class Builder {
+        final String id;
+        final String name;
+        final EntityType type;
+        final List<Mention> mentions = new ArrayList<>();
+        final Map<String, List<String>> aliases = new LinkedHashMap<>();
+
+        Builder(String id, String name, EntityType type, Map<String, List<String>> known) {
+            this.id = id;
+            this.name = name;
+            this.type = type;
+            known.forEach((lang, names) -> aliases.put(lang, new ArrayList<>(names)));
+        }
+
+        void alias(String language, String surface) {
+            if (language == null || language.isEmpty()) {
+                return;
+            }
+            List<String> names = aliases.computeIfAbsent(language, l -> new ArrayList<>());
+            if (!names.contains(surface)) {
+                names.add(surface);
+            }
+        }
+
+        Map<String, List<String>> aliases() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            aliases.forEach((lang, names) -> copy.put(lang, List.copyOf(names)));
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.newswire.enrich.entities;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.BaseFormAttribute;
+import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Kuromoji's morphemes of a text, with offsets in code points. Kuromoji's tokenizer is not
+ * thread-safe and cheap to reuse, so each thread keeps one.
+ *
+ * @param start        first code point of each token
+ * @param end          end (exclusive) of each token
+ * @param surface      the token as written
+ * @param partOfSpeech IPADIC part of speech, e.g. {@code 名詞-固有名詞-人名-姓}
+ * @param baseForm     dictionary form of inflected words, else the surface
+ */
+public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] partOfSpeech, String[] baseForm) {
+
+    private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
+            () -> new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL));
+
+    /** The last text tokenized on this thread: the stages of one article ask for the same text. */
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+    public int size() {
+        return start.length;
+    }
+
+    public static JapaneseTokens of(String text) {
+        Object[] last = LAST.get();
+        if (last != null && last[0] == text) {
+            return (JapaneseTokens) last[1];
+        }
+        JapaneseTokens tokens = tokenize(text);
+        LAST.set(new Object[] {text, tokens});
+        return tokens;
+    }
+
+    private static JapaneseTokens tokenize(String text) {
+        JapaneseTokenizer tokenizer = TOKENIZER.get();
+        int n = 0;
+        int[] starts = new int[64];
+        int[] ends = new int[64];
+        String[] surfaces = new String[64];
+        String[] tags = new String[64];
+        String[] bases = new String[64];
+        try {
+            tokenizer.setReader(new StringReader(text));
+            tokenizer.reset();
+            CharTermAttribute term = tokenizer.getAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = tokenizer.getAttribute(OffsetAttribute.class);
+            PartOfSpeechAttribute pos = tokenizer.getAttribute(PartOfSpeechAttribute.class);
+            BaseFormAttribute base = tokenizer.getAttribute(BaseFormAttribute.class);
+            // Offsets come in UTF-16 units; walk the text once to turn them into code points.
+            int charIndex = 0;
+            int codePoint = 0;
+            while (tokenizer.incrementToken()) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                    ends = Arrays.copyOf(ends, n * 2);
+                    surfaces = Arrays.copyOf(surfaces, n * 2);
+                    tags = Arrays.copyOf(tags, n * 2);
+                    bases = Arrays.copyOf(bases, n * 2);
+                }
+                int from = offset.startOffset();
+                int to = offset.endOffset();
+                if (from < charIndex) {
+                    continue;
+                }
+                codePoint += Character.codePointCount(text, charIndex, from);
+                starts[n] = codePoint;
+                codePoint += Character.codePointCount(text, from, to);
+                ends[n] = codePoint;
+                charIndex = to;
+                surfaces[n] = term.toString();
+                String tag = pos.getPartOfSpeech();
+                tags[n] = tag == null ? "未知語" : tag;
+                String b = base.getBaseForm();
+                bases[n] = b == null ? surfaces[n] : b;
+                n++;
+            }
+            tokenizer.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                tokenizer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new JapaneseTokens(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), Arrays.copyOf(surfaces, n),
+                Arrays.copyOf(tags, n), Arrays.copyOf(bases, n));
+    }
+}

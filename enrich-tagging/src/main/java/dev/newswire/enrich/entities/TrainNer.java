@@ -1,0 +1,124 @@
+package dev.newswire.enrich.entities;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Trains the NER models from the development sets in {@code ../shared/eval} and writes them into
+ * this module's resources; with {@code --evaluate}, trains on 80 % of the documents and prints the
+ * figures on the other 20 % instead. Reproduce the checked-in models with
+ * <pre>mvn -B -q -pl enrich-tagging exec:java -Dexec.mainClass=dev.newswire.enrich.entities.TrainNer</pre>
+ * Options: {@code --lang ja|en} (default both), {@code --evaluate}, {@code --shared DIR}
+ * (default {@code ../shared} of the checkout), {@code --out DIR}.
+ */
+public final class TrainNer {
+
+    static final int JAPANESE_EPOCHS = Integer.getInteger("ner.epochs.ja", 12);
+    static final int ENGLISH_EPOCHS = Integer.getInteger("ner.epochs.en", 15);
+    static final long SEED = 20251126L;
+
+    private TrainNer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = projectRoot();
+        Path shared = root.resolve("../shared").normalize();
+        Path out = root.resolve("enrich-tagging/src/main/resources/dev/newswire/enrich/entities");
+        List<String> languages = List.of("ja", "en");
+        boolean evaluate = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--lang" -> languages = List.of(args[++i]);
+                case "--evaluate" -> evaluate = true;
+                case "--shared" -> shared = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Gazetteer gazetteer = Gazetteer.load();
+        for (String language : languages) {
+            List<NerCorpus.Sentence> sentences = language.equals("ja")
+                    ? NerCorpus.readStockmark(NerCorpus.japanese(shared))
+                    : NerCorpus.readConll(NerCorpus.english(shared));
+            if (evaluate) {
+                List<NerCorpus.Sentence> train = select(sentences, s -> !NerCorpus.heldOut(s.document()));
+                List<NerCorpus.Sentence> test = select(sentences, s -> NerCorpus.heldOut(s.document()));
+                long started = System.nanoTime();
+                NamedEntityRecognizer recognizer = train(language, train, gazetteer);
+                System.out.printf(Locale.ROOT, "%s: trained on %d sentences in %.1f s%n", language, train.size(),
+                        (System.nanoTime() - started) / 1e9);
+                System.out.printf(Locale.ROOT, "%s held-out (%d sentences): %s%n", language, test.size(),
+                        evaluate(recognizer, test));
+            } else {
+                LinearChainModel model = language.equals("ja")
+                        ? trainJapanese(sentences, gazetteer) : trainEnglish(sentences, gazetteer);
+                Path file = out.resolve(language.equals("ja") ? JapaneseNer.MODEL_RESOURCE : EnglishNer.MODEL_RESOURCE);
+                try (OutputStream stream = Files.newOutputStream(file)) {
+                    model.write(stream);
+                }
+                System.out.printf(Locale.ROOT, "%s: %d features, wrote %s (%d bytes)%n", language, model.size(), file,
+                        Files.size(file));
+            }
+        }
+    }
+
+    static NamedEntityRecognizer train(String language, List<NerCorpus.Sentence> train, Gazetteer gazetteer) {
+        return language.equals("ja")
+                ? new JapaneseNer(trainJapanese(train, gazetteer), new GazetteerHints(gazetteer))
+                : new EnglishNer(trainEnglish(train, gazetteer), gazetteer);
+    }
+
+    static NerScore evaluate(NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test) {
+        NerScore score = new NerScore();
+        for (NerCorpus.Sentence sentence : test) {
+            score.add(sentence.spans(), recognizer.find(sentence.text()));
+        }
+        return score;
+    }
+
+    static LinearChainModel trainJapanese(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
+        GazetteerHints hints = new GazetteerHints(gazetteer);
+        List<PerceptronTrainer.Example> examples = new ArrayList<>();
+        for (NerCorpus.Sentence sentence : sentences) {
+            int[] cp = sentence.text().codePoints().toArray();
+            examples.add(new PerceptronTrainer.Example(
+                    JapaneseNer.features(sentence.text(), cp, JapaneseTokens.of(sentence.text()), hints),
+                    Bio.encode(cp.length, sentence.tagged())));
+        }
+        return new PerceptronTrainer(Bio.LABELS).train(examples, JAPANESE_EPOCHS, SEED, List.of());
+    }
+
+    static LinearChainModel trainEnglish(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
+        List<String> lexicon = EnglishNer.lowercaseLexicon(sentences);
+        EnglishNer features = new EnglishNer(null, gazetteer, lexicon);
+        List<PerceptronTrainer.Example> examples = new ArrayList<>();
+        for (NerCorpus.Sentence sentence : sentences) {
+            EnglishTokens tokens = EnglishTokens.of(sentence.text());
+            examples.add(new PerceptronTrainer.Example(features.features(sentence.text(), tokens),
+                    EnglishNer.labels(tokens, sentence.tagged())));
+        }
+        return new PerceptronTrainer(Bio.LABELS).train(examples, ENGLISH_EPOCHS, SEED, lexicon);
+    }
+
+    private static List<NerCorpus.Sentence> select(List<NerCorpus.Sentence> all, Predicate<NerCorpus.Sentence> keep) {
+        return all.stream().filter(keep).toList();
+    }
+
+    /** The checkout's root: the working directory or a parent of it that holds enrich-tagging. */
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("enrich-tagging"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from the Newswire checkout");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.newswire.enrich.keywords;
+
+import dev.newswire.enrich.ArticleDraft;
+import dev.newswire.enrich.EnrichmentStage;
+
+/** Fills {@code keywords} and {@code summary}. */
+public final class KeywordStage implements EnrichmentStage {
+
+    private final KeywordExtractor keywords = new KeywordExtractor();
+    private final LeadSummary summary = new LeadSummary();
+
+    @Override
+    public ArticleDraft apply(ArticleDraft draft) {
+        return draft.withKeywords(keywords.extract(draft.title(), draft.body(), draft.language()))
+                .withSummary(summary.summarize(draft.body(), draft.language()));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.newswire.enrich.topics;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newswire.model.Entity;
+import dev.newswire.model.TopicMatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+
+/**
+ * Matches an article against the stored topic queries of {@code topics.yml}: the article becomes a
+ * one-document {@link MemoryIndex} and every query is scored against it. This is what Lucene
+ * Monitor does underneath; its presearcher only pays off with thousands of queries, and
+ * lucene-monitor is not published for the Lucene 9.12 line this project is on. Thread-safe.
+ */
+public final class TopicMatcher {
+
+    static final String RESOURCE = "topics.yml";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String ENTITY = "entity";
+
+    private record Catalogue(List<Topic> topics) {
+    }
+
+    private record Compiled(Topic topic, Query query) {
+    }
+
+    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new WordAnalyzer(),
+            Map.of(ENTITY, new KeywordAnalyzer()));
+    private final List<Compiled> queries;
+
+    TopicMatcher(List<Topic> topics) {
+        List<Compiled> compiled = new ArrayList<>();
+        for (Topic topic : topics) {
+            MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {TITLE, BODY}, analyzer);
+            parser.setSplitOnWhitespace(true);
+            parser.setAutoGeneratePhraseQueries(true);
+            parser.setDefaultOperator(QueryParser.Operator.OR);
+            try {
+                compiled.add(new Compiled(topic, parser.parse(topic.query())));
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("topic " + topic.id() + ": bad query: " + e.getMessage(), e);
+            }
+        }
+        this.queries = List.copyOf(compiled);
+    }
+
+    /** The catalogue checked in as {@code topics.yml}. */
+    public static TopicMatcher load() {
+        try (InputStream in = TopicMatcher.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return new TopicMatcher(read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Topic> read(InputStream in) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        return List.copyOf(yaml.readValue(in, Catalogue.class).topics());
+    }
+
+    public List<Topic> topics() {
+        return queries.stream().map(Compiled::topic).toList();
+    }
+
+    /** The topics the article is about, strongest first. */
+    public List<TopicMatch> match(String title, String body, List<Entity> entities) {
+        MemoryIndex index = new MemoryIndex();
+        if (title != null) {
+            index.addField(TITLE, title, analyzer);
+        }
+        if (body != null) {
+            index.addField(BODY, body, analyzer);
+        }
+        for (Entity entity : entities) {
+            index.addField(ENTITY, entity.id(), analyzer);
+        }
+        List<TopicMatch> matches = new ArrayList<>();
+        for (Compiled compiled : queries) {
+            float score = index.search(compiled.query());
+            if (score > 0 && score >= compiled.topic().minScore()) {
+                matches.add(new TopicMatch(compiled.topic().id(), compiled.topic().labels(), round(score)));
+            }
+        }
+        matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed());
+        return matches;
+    }
+
+    private static double round(float score) {
+        return Math.round(score * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.newswire.enrich.topics;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+
+/**
+ * One analyzer for every language of the topic queries and the articles: kuromoji cuts Japanese
+ * into words (so 軍事対話 is the phrase 軍事 対話, never 軍 and 対話 apart) and Latin text at spaces
+ * and punctuation; then width folding, lower case, base forms, and English plurals to singular.
+ */
+final class WordAnalyzer extends Analyzer {
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        JapaneseTokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
+        TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+        stream = new CJKWidthFilter(stream);
+        stream = new LowerCaseFilter(stream);
+        stream = new JapaneseKatakanaStemFilter(stream);
+        stream = new EnglishPossessiveFilter(stream);
+        stream = new EnglishMinimalStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
