@@ -478,13 +478,30 @@ final class ContentLocator {
 
     private boolean shouldRemove(Element node, String tag) {
         boolean isList = tag.equals("ul") || tag.equals("ol");
-        String text = innerText(node);
-        if (!isList) {
-            int listLength = 0;
-            for (Element l : node.select("ul, ol")) {
-                listLength += innerText(l).length();
+        TextStats stats = TextStats.of(node);
+        int textLength = stats.length();
+        int p = 0;
+        int img = 0;
+        int liCount = 0;
+        int input = 0;
+        int listLength = 0;
+        for (Element d : node.getAllElements()) {
+            switch (d.normalName()) {
+                case "p" -> p++;
+                case "img" -> img++;
+                case "li" -> liCount++;
+                case "input" -> input++;
+                case "ul", "ol" -> {
+                    if (d != node && !isList) {
+                        listLength += TextStats.of(d).length();
+                    }
+                }
+                default -> {
+                }
             }
-            isList = !text.isEmpty() && listLength / (double) text.length() > 0.9;
+        }
+        if (!isList) {
+            isList = textLength > 0 && listLength / (double) textLength > 0.9;
         }
         if (tag.equals("table") && Boolean.TRUE.equals(dataTables.get(node))) {
             return false;
@@ -504,19 +521,19 @@ final class ContentLocator {
         if (weight < 0) {
             return true;
         }
-        if (COMMAS.split(text, -1).length - 1 >= 10) {
+        if (stats.commas() >= 10) {
             return false;
         }
-        int p = node.getElementsByTag("p").size();
-        int img = node.getElementsByTag("img").size();
-        int li = node.getElementsByTag("li").size() - 100;
-        int input = node.getElementsByTag("input").size();
-        double headingDensity = textDensity(node, HEADINGS, text.length());
-        if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
-            return true;
+        int li = liCount - 100;
+        double headingDensity = textDensity(node, HEADINGS, textLength);
+        if (textLength < 30) {
+            String text = innerText(node);
+            if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
+                return true;
+            }
         }
-        int contentLength = text.length();
-        double linkDensity = linkDensity(node);
+        int contentLength = textLength;
+        double linkDensity = stats.length() == 0 ? 0 : stats.linkLength() / stats.length();
         double textDensity = textDensity(node, TEXTISH, contentLength);
         boolean figureChild = hasAncestor(node, "figure");
         boolean remove = (!figureChild && img > 1 && p / (double) img < 0.5)
@@ -533,7 +550,7 @@ final class ContentLocator {
                     return true;
                 }
             }
-            if (img == node.getElementsByTag("li").size()) {
+            if (img == liCount) {
                 return false;
             }
         }
@@ -547,7 +564,7 @@ final class ContentLocator {
         int length = 0;
         for (Element child : node.getAllElements()) {
             if (child != node && tags.contains(child.normalName())) {
-                length += innerText(child).length();
+                length += TextStats.of(child).length();
             }
         }
         return length / (double) textLength;
@@ -633,17 +650,8 @@ final class ContentLocator {
     }
 
     static double linkDensity(Element e) {
-        int textLength = innerText(e).length();
-        if (textLength == 0) {
-            return 0;
-        }
-        double linkLength = 0;
-        for (Element a : e.getElementsByTag("a")) {
-            String href = a.attr("href");
-            double coefficient = href.length() > 1 && href.charAt(0) == '#' ? 0.3 : 1;
-            linkLength += innerText(a).length() * coefficient;
-        }
-        return linkLength / textLength;
+        TextStats stats = TextStats.of(e);
+        return stats.length() == 0 ? 0 : stats.linkLength() / stats.length();
     }
 
     private boolean isByline(Element node, String match) {
@@ -696,7 +704,7 @@ final class ContentLocator {
     }
 
     private static boolean isWithoutContent(Element e) {
-        if (!e.text().isBlank()) {
+        if (TextStats.hasText(e)) {
             return false;
         }
         int brs = e.getElementsByTag("br").size() + e.getElementsByTag("hr").size();
