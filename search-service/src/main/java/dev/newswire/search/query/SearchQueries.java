@@ -149,8 +149,12 @@ public class SearchQueries {
         return Query.of(q -> q.disMax(d -> d.queries(phrases)));
     }
 
+    /**
+     * cross_fields blends the term statistics of the fields: a name that is rare in bodies but common
+     * among entity names must not score as if a passing mention in a body were the stronger evidence.
+     */
     private static Query plain(String chunk) {
-        return Query.of(q -> q.multiMatch(m -> m.query(chunk).fields(PLAIN_FIELDS).type(TextQueryType.BestFields)
+        return Query.of(q -> q.multiMatch(m -> m.query(chunk).fields(PLAIN_FIELDS).type(TextQueryType.CrossFields)
                 .operator(Operator.And).tieBreaker(0.3)));
     }
 
