@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 dev.newswire.cli.dlq.DlqCommand.class,
                 dev.newswire.cli.enrich.ExtractCommand.class,
                 dev.newswire.cli.enrich.LangidCommand.class,
+                dev.newswire.cli.enrich.NerCommand.class,
         })
 public final class NewswireCommand implements Runnable {
 

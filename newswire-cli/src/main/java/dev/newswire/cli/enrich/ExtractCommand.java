@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.newswire.enrich.EnrichmentChain;
+import dev.newswire.enrich.tagging.Tagging;
 import dev.newswire.model.ArticleIds;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.IngestMethod;
@@ -37,7 +38,7 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        EnrichmentChain chain = EnrichmentChain.core().build();
+        EnrichmentChain chain = EnrichmentChain.core().addAll(Tagging.load().stages()).build();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         int failures = 0;
         for (Path file : files) {

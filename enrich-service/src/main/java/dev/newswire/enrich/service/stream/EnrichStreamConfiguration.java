@@ -1,7 +1,9 @@
 package dev.newswire.enrich.service.stream;
 
 import dev.newswire.enrich.EnrichmentChain;
+import dev.newswire.enrich.dedup.InMemoryNearDuplicateIndex;
 import dev.newswire.enrich.language.LanguageIdentifier;
+import dev.newswire.enrich.tagging.Tagging;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +13,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class EnrichStreamConfiguration {
 
-    /** Language models load at start-up, so the first articles do not wait for them. */
+    /**
+     * Language and tagging models load at start-up, so the first articles do not wait for them.
+     * Near-duplicates are looked up in a bounded in-memory index of this instance's recent articles.
+     */
     @Bean
     EnrichmentChain enrichmentChain() {
-        return EnrichmentChain.core(LanguageIdentifier.preloaded()).build();
+        return EnrichmentChain.core(LanguageIdentifier.preloaded())
+                .addAll(Tagging.load().stages(new InMemoryNearDuplicateIndex()))
+                .build();
     }
 
     @Bean
