@@ -17,7 +17,7 @@ public final class HtmlExtractor {
         Document doc = parse(html, url);
         PageMetadata meta = PageMetadata.read(doc, url);
         Element article = ContentLocator.locate(doc, () -> parse(html, url), meta.title());
-        List<String> paragraphs = new ArrayList<>(ParagraphWriter.paragraphs(article));
+        List<String> paragraphs = Boilerplate.strip(ParagraphWriter.blocks(article));
         if (!paragraphs.isEmpty() && meta.title() != null && paragraphs.get(0).equals(meta.title())) {
             paragraphs.remove(0);
         }

@@ -22,29 +22,43 @@ final class ParagraphWriter implements NodeVisitor {
             "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
             "tbody", "tfoot", "thead", "tr", "ul", "body", "html");
 
-    private final List<String> paragraphs = new ArrayList<>();
+    /** A paragraph and how many of its characters are link text. */
+    record Block(String text, int linkChars) {
+
+        double linkRatio() {
+            return text.isEmpty() ? 0 : Math.min(1, linkChars / (double) text.length());
+        }
+    }
+
+    private final List<Block> blocks = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
     private int preDepth;
+    private int linkDepth;
+    private int linkChars;
 
     private ParagraphWriter() {
     }
 
-    static List<String> paragraphs(Element root) {
+    static List<Block> blocks(Element root) {
         ParagraphWriter writer = new ParagraphWriter();
         if (root != null) {
             NodeTraversor.traverse(writer, root);
             writer.flush();
         }
-        return writer.paragraphs;
+        return writer.blocks;
     }
 
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode text) {
+            int before = current.length();
             if (preDepth > 0) {
                 current.append(text.getWholeText());
             } else {
                 appendCollapsed(text.getWholeText());
+            }
+            if (linkDepth > 0) {
+                linkChars += current.length() - before;
             }
             return;
         }
@@ -63,6 +77,8 @@ final class ParagraphWriter implements NodeVisitor {
         }
         if (tag.equals("pre")) {
             preDepth++;
+        } else if (tag.equals("a")) {
+            linkDepth++;
         }
     }
 
@@ -72,6 +88,8 @@ final class ParagraphWriter implements NodeVisitor {
             String tag = e.normalName();
             if (tag.equals("pre")) {
                 preDepth--;
+            } else if (tag.equals("a")) {
+                linkDepth--;
             }
             if (BLOCKS.contains(tag)) {
                 flush();
@@ -98,7 +116,8 @@ final class ParagraphWriter implements NodeVisitor {
                 : current.toString().replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n").strip();
         current.setLength(0);
         if (!p.isEmpty()) {
-            paragraphs.add(p);
+            blocks.add(new Block(p, linkChars));
         }
+        linkChars = 0;
     }
 }

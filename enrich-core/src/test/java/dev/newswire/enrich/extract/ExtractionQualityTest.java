@@ -57,6 +57,57 @@ class ExtractionQualityTest {
         assertThat(f1).isGreaterThanOrEqualTo(MIN_F1);
     }
 
+    @Test
+    void readsTitlesBylinesAndDatesOfTheReadabilityPages() throws IOException {
+        Path pages = sharedDir().resolve("eval/extraction-readability/pages");
+        assumeTrue(Files.isDirectory(pages), "no evaluation pages at " + pages + " (../shared is absent): skipped");
+        HtmlExtractor extractor = new HtmlExtractor();
+        int titles = 0;
+        int titlesRight = 0;
+        int bylines = 0;
+        int bylinesRight = 0;
+        int dates = 0;
+        int datesRight = 0;
+        try (Stream<Path> dirs = Files.list(pages)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path meta = dir.resolve("expected-metadata.json");
+                if (!Files.exists(meta)) {
+                    continue;
+                }
+                java.util.Map<?, ?> expected = (java.util.Map<?, ?>) JsonLite.parse(Files.readString(meta, StandardCharsets.UTF_8));
+                Extraction e = extractor.extract(Files.readString(dir.resolve("source.html"), StandardCharsets.UTF_8),
+                        "http://fakehost/test/page.html");
+                if (expected.get("title") instanceof String title && !title.isBlank()) {
+                    titles++;
+                    titlesRight += sameWords(title, e.title()) ? 1 : 0;
+                }
+                if (expected.get("byline") instanceof String byline && !byline.isBlank()) {
+                    bylines++;
+                    // Readability's byline is the raw text of the byline element; ours drops "By" and
+                    // dates: a match is ours found inside theirs, or theirs inside ours.
+                    String ours = e.byline() == null ? "" : e.byline().toLowerCase(java.util.Locale.ROOT);
+                    String theirs = byline.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+                    bylinesRight += !ours.isEmpty() && (theirs.contains(ours) || ours.contains(theirs)) ? 1 : 0;
+                }
+                if (expected.get("publishedTime") instanceof String published && !published.isBlank()) {
+                    dates++;
+                    java.time.Instant instant = Dates.parse(published);
+                    datesRight += instant != null && instant.equals(e.publishedAt()) ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("metadata: titles %d/%d, bylines %d/%d, publication dates %d/%d%n", titlesRight, titles,
+                bylinesRight, bylines, datesRight, dates);
+        assertThat(titlesRight).isGreaterThanOrEqualTo(titles * 90 / 100);
+        assertThat(bylinesRight).isGreaterThanOrEqualTo(bylines * 75 / 100);
+        assertThat(datesRight).isGreaterThanOrEqualTo(dates * 95 / 100);
+    }
+
+    private static boolean sameWords(String a, String b) {
+        return b != null && a.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().equalsIgnoreCase(
+                b.replaceAll("[^\\p{L}\\p{N}]+", " ").strip());
+    }
+
     static Path sharedDir() {
         return Path.of(System.getProperty("newswire.shared.dir", "../../shared"));
     }
