@@ -54,7 +54,6 @@ final class ContentLocator {
     private static final Pattern VIDEOS = Pattern.compile(
             "//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo|v\\.qq)\\.com|"
                     + "(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMMAS = Pattern.compile("[\\u002C\\u060C\\uFE50\\uFE10\\uFE11\\u2E41\\u2E34\\u2E32\\uFF0C\\u3001]");
     private static final Pattern AD_WORDS = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|広告|광고)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -64,6 +63,8 @@ final class ContentLocator {
     private static final Pattern SENTENCE_END = Pattern.compile("[.。!?！？]( |$)");
     private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
             Pattern.CASE_INSENSITIVE);
+
+    private static final String NON_WORD = "[^\\p{L}\\p{N}_]+";
 
     private static final Set<String> UNLIKELY_ROLES = Set.of(
             "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog");
@@ -84,10 +85,12 @@ final class ContentLocator {
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final Map<Element, Boolean> dataTables = new IdentityHashMap<>();
     private final String title;
+    private final List<String> titleTokens;
     private int flags;
 
     private ContentLocator(String title, int flags) {
         this.title = title;
+        this.titleTokens = title == null ? List.of() : List.of(title.toLowerCase(Locale.ROOT).split(NON_WORD));
         this.flags = flags;
     }
 
@@ -289,7 +292,7 @@ final class ContentLocator {
             if (e.parent() == null) {
                 continue;
             }
-            String text = innerText(e);
+            TextStats text = TextStats.of(e);
             if (text.length() < 25) {
                 continue;
             }
@@ -297,7 +300,8 @@ final class ContentLocator {
             if (ancestors.isEmpty()) {
                 continue;
             }
-            double contentScore = 1 + COMMAS.split(text, -1).length + Math.min(Math.floor(text.length() / 100.0), 3);
+            // One point, one per comma-separated part, one per 100 characters up to three.
+            double contentScore = 1 + (text.commas() + 1) + Math.min(Math.floor(text.length() / 100.0), 3);
             for (int level = 0; level < ancestors.size(); level++) {
                 Element ancestor = ancestors.get(level);
                 if (ancestor.parent() == null) {
@@ -316,8 +320,12 @@ final class ContentLocator {
 
     private Element pickTopCandidate(List<Element> candidates, Element body, Document doc) {
         List<Element> top = new ArrayList<>();
+        Map<Element, TextStats> stats = TextStats.ofAll(body.ownerDocument() != null ? body.ownerDocument() : body,
+                candidates);
         for (Element c : candidates) {
-            double s = scores.get(c) * (1 - linkDensity(c));
+            TextStats st = stats.get(c);
+            double linkDensity = st == null || st.length() == 0 ? 0 : st.linkLength() / st.length();
+            double s = scores.get(c) * (1 - linkDensity);
             scores.put(c, s);
             int i = 0;
             while (i < top.size() && scores.get(top.get(i)) >= s) {
@@ -557,17 +565,8 @@ final class ContentLocator {
         return remove;
     }
 
-    private double textDensity(Element node, Set<String> tags, int textLength) {
-        if (textLength == 0) {
-            return 0;
-        }
-        int length = 0;
-        for (Element child : node.getAllElements()) {
-            if (child != node && tags.contains(child.normalName())) {
-                length += TextStats.of(child).length();
-            }
-        }
-        return length / (double) textLength;
+    private static double textDensity(Element node, Set<String> tags, int textLength) {
+        return textLength == 0 ? 0 : TextStats.taggedLength(node, tags) / (double) textLength;
     }
 
     private void markDataTables(Element root) {
@@ -667,15 +666,13 @@ final class ContentLocator {
         if (title == null) {
             return false;
         }
-        String heading1 = innerText(heading);
-        return similarity(title, heading1) > 0.75;
+        return similarity(titleTokens, innerText(heading)) > 0.75;
     }
 
     /** Share of b's tokens that a also has, by length (Readability's textSimilarity). */
-    private static double similarity(String a, String b) {
-        List<String> tokensA = List.of(a.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+"));
+    private static double similarity(List<String> tokensA, String b) {
         List<String> tokensB = new ArrayList<>();
-        for (String t : b.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")) {
+        for (String t : b.toLowerCase(Locale.ROOT).split(NON_WORD)) {
             if (!t.isEmpty()) {
                 tokensB.add(t);
             }

@@ -40,14 +40,18 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
         String title = first(
                 ld == null ? null : string(ld.get("headline")),
                 meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
-                meta.get("dcterm:title"), meta.get("parsely-title"), meta.get("sailthru.title"),
-                titleFromTitleTag(doc));
+                meta.get("dcterm:title"), meta.get("parsely-title"), meta.get("sailthru.title"));
+        if (title == null) {
+            title = titleFromTitleTag(doc);
+        }
 
         String byline = first(
                 ld == null ? null : names(ld.get("author")),
                 meta.get("author"), meta.get("article:author"), meta.get("dc.creator"),
-                meta.get("dcterm:creator"), meta.get("parsely-author"), meta.get("sailthru.author"),
-                bylineFromMarkup(doc));
+                meta.get("dcterm:creator"), meta.get("parsely-author"), meta.get("sailthru.author"));
+        if (byline == null) {
+            byline = bylineFromMarkup(doc);
+        }
         if (byline != null && (byline.startsWith("http") || byline.contains("facebook.com/"))) {
             byline = bylineFromMarkup(doc);
         }
@@ -64,12 +68,15 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
                 meta.get("article:published_time"), meta.get("og:published_time"),
                 meta.get("datepublished"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
                 meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("dcterm:date"),
-                meta.get("pubdate"), meta.get("publishdate"), meta.get("date"), timeElement(doc),
+                meta.get("pubdate"), meta.get("publishdate"), meta.get("date"),
                 ld == null ? null : string(ld.get("dateCreated"))}) {
             published = Dates.parse(candidate);
             if (published != null) {
                 break;
             }
+        }
+        if (published == null) {
+            published = Dates.parse(timeElement(doc));
         }
         if (published == null) {
             published = Dates.fromUrl(first(url, meta.get("og:url"), canonicalLink(doc)));

@@ -111,9 +111,26 @@ final class ParagraphWriter implements NodeVisitor {
         }
     }
 
+    /** Line breaks without the spaces around them, never two in a row, none at the ends. */
+    private static String tidyLines(StringBuilder text) {
+        if (text.indexOf("\n") < 0) {
+            return text.toString().strip();
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.toString().split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(l);
+            }
+        }
+        return out.toString();
+    }
+
     private void flush() {
-        String p = preDepth > 0 ? current.toString().strip()
-                : current.toString().replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n").strip();
+        String p = preDepth > 0 ? current.toString().strip() : tidyLines(current);
         current.setLength(0);
         if (!p.isEmpty()) {
             blocks.add(new Block(p, linkChars));

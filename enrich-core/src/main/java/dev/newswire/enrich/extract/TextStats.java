@@ -22,6 +22,31 @@ record TextStats(int length, int commas, double linkLength) {
         return new TextStats(counter.length, counter.commas, counter.linkLength);
     }
 
+    /**
+     * Statistics of each wanted element under the root, from one walk of the root: the content
+     * scoring needs the link density of every candidate, and candidates nest, so walking each one
+     * would walk the page again and again.
+     */
+    static java.util.Map<Element, TextStats> ofAll(Element root, java.util.Collection<Element> wanted) {
+        Counter counter = new Counter();
+        counter.wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        counter.wanted.addAll(wanted);
+        counter.found = new java.util.IdentityHashMap<>();
+        counter.walk(root);
+        return counter.found;
+    }
+
+    /**
+     * The summed text lengths of the element's descendants with one of the tags (a nested pair counts
+     * its text twice, as summing each one's length would), in one walk.
+     */
+    static int taggedLength(Element root, java.util.Set<String> tags) {
+        Counter counter = new Counter();
+        counter.tags = tags;
+        counter.walk(root);
+        return counter.tagged;
+    }
+
     /** Whether the element has any non-whitespace text, stopping at the first. */
     static boolean hasText(Element root) {
         for (Node child : root.childNodes()) {
@@ -43,16 +68,44 @@ record TextStats(int length, int commas, double linkLength) {
         int commas;
         double linkLength;
         boolean pendingSpace;
+        java.util.Set<String> tags;
+        int tagDepth;
+        int tagged;
+        boolean root = true;
+        java.util.Set<Element> wanted;
+        java.util.Map<Element, TextStats> found;
 
         void walk(Element element) {
+            if (wanted != null && wanted.contains(element)) {
+                int length0 = length;
+                int commas0 = commas;
+                double link0 = linkLength;
+                walkChildren(element);
+                found.put(element, new TextStats(length - length0, commas - commas0, linkLength - link0));
+            } else {
+                walkChildren(element);
+            }
+        }
+
+        private void walkChildren(Element element) {
             boolean link = element.normalName().equals("a");
+            boolean isTagged = tags != null && !root && tags.contains(element.normalName());
+            root = false;
+            if (isTagged) {
+                tagDepth++;
+            }
             int before = length;
             for (Node child : element.childNodes()) {
                 if (child instanceof TextNode t) {
+                    int start = length;
                     count(t.getWholeText());
+                    tagged += (length - start) * tagDepth;
                 } else if (child instanceof Element e) {
                     walk(e);
                 }
+            }
+            if (isTagged) {
+                tagDepth--;
             }
             if (link) {
                 // As Readability: each link by its own text, in-page links weighed 0.3.
