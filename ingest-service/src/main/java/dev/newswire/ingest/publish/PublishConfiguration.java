@@ -1,11 +1,14 @@
 package dev.newswire.ingest.publish;
 
+import dev.newswire.model.EventHeaders;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Publishing to {@code news.raw.v1} through the Kafka binder. */
@@ -22,6 +25,16 @@ public class PublishConfiguration {
     @Bean
     ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> sendFuturesCustomizer(SendFutures futures) {
         return (handler, destination) -> handler.setFuturesChannel(futures);
+    }
+
+    /**
+     * Only the {@code schema} header goes on the record, as raw UTF-8 bytes: no binder bookkeeping headers
+     * (content type, JSON type map) that every consumer would have to ignore. Named in application.yml
+     * ({@code spring.cloud.stream.kafka.binder.header-mapper-bean-name}).
+     */
+    @Bean
+    KafkaHeaderMapper rawArticleHeaderMapper() {
+        return new SimpleKafkaHeaderMapper(EventHeaders.SCHEMA);
     }
 
     @Bean

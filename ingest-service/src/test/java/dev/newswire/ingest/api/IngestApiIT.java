@@ -99,6 +99,7 @@ class IngestApiIT {
         assertThat(article.sourceId()).isEqualTo("kangnamtimes");
         assertThat(article.url()).isNull();
         assertThat(RawTopicReader.header(record, EventHeaders.SCHEMA)).isEqualTo(RawArticle.SCHEMA);
+        assertThat(record.headers().toArray()).hasSize(1);
     }
 
     @Test
