@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 dev.newswire.cli.stack.DownCommand.class,
                 dev.newswire.cli.stack.StatusCommand.class,
                 dev.newswire.cli.search.SearchCommand.class,
+                dev.newswire.cli.ingest.IngestCommand.class,
                 dev.newswire.cli.dlq.DlqCommand.class,
                 dev.newswire.cli.enrich.ExtractCommand.class,
                 dev.newswire.cli.enrich.LangidCommand.class,
