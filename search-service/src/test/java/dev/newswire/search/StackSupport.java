@@ -74,6 +74,7 @@ public final class StackSupport implements AutoCloseable {
     /** The service configuration pointing at this class's topics, group and index. */
     public Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>();
+        properties.put("micronaut.server.port", "-1");
         properties.put("kafka.bootstrap-servers", kafka());
         properties.put("elasticsearch.url", elasticsearch());
         properties.put("indexer.topic", topic);
@@ -102,6 +103,27 @@ public final class StackSupport implements AutoCloseable {
         record.headers().add(EventHeaders.SCHEMA, EnrichedArticle.SCHEMA.getBytes(StandardCharsets.UTF_8));
         try {
             return producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends many articles at full speed and waits until all are acknowledged. */
+    public void sendAll(List<EnrichedArticle> articles) {
+        ObjectMapper json = ObjectMapper.getDefault();
+        List<java.util.concurrent.Future<RecordMetadata>> sent = new java.util.ArrayList<>(articles.size());
+        try {
+            for (EnrichedArticle article : articles) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, article.id(), json.writeValueAsBytes(article));
+                record.headers().add(EventHeaders.SCHEMA, EnrichedArticle.SCHEMA.getBytes(StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<RecordMetadata> future : sent) {
+                future.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

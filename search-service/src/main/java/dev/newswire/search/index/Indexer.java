@@ -226,18 +226,14 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         revokedDuringFlush.clear();
         List<DeadLetter> letters = new ArrayList<>();
         Map<String, Pending> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                Pending pending = prepare(record);
+        // Segmenting and serialising dominate the indexer's own CPU time: done in parallel, kept in order.
+        List<Object> prepared = records.parallelStream().map(this::prepareOrReject).toList();
+        for (Object outcome : prepared) {
+            if (outcome instanceof Pending pending) {
                 latest.remove(pending.item().id());
                 latest.put(pending.item().id(), pending);
-            } catch (MalformedEventException e) {
-                LOG.warn("Record {}-{}@{} (key {}) is malformed: {}", record.topic(), record.partition(),
-                        record.offset(), key(record), e.getMessage());
-                letters.add(new DeadLetter(record, e.getClass().getName(), e.getMessage()));
-            } catch (DocumentRejectedException e) {
-                LOG.warn("Article {} rejected before sending: {}", key(record), e.getMessage());
-                letters.add(new DeadLetter(record, e.getClass().getName(), e.getMessage()));
+            } else {
+                letters.add((DeadLetter) outcome);
             }
         }
 
@@ -309,6 +305,20 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             pausedForRetry = false;
         }
         flushes.record(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The record's document, or its dead letter if it can never be indexed. */
+    private Object prepareOrReject(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return prepare(record);
+        } catch (MalformedEventException e) {
+            LOG.warn("Record {}-{}@{} (key {}) is malformed: {}", record.topic(), record.partition(),
+                    record.offset(), key(record), e.getMessage());
+            return new DeadLetter(record, e.getClass().getName(), e.getMessage());
+        } catch (DocumentRejectedException e) {
+            LOG.warn("Article {} rejected before sending: {}", key(record), e.getMessage());
+            return new DeadLetter(record, e.getClass().getName(), e.getMessage());
+        }
     }
 
     private Pending prepare(ConsumerRecord<byte[], byte[]> record) {
