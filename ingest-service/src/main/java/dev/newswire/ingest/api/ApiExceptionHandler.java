@@ -43,6 +43,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "the service is stopping; send again", null, null, null), request.getRequestURI());
     }
 
+    /** Anything unforeseen: logged with its stack trace, answered as a problem without internals. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Object> unexpected(RuntimeException e, HttpServletRequest request) {
+        log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
+        return Problems.entity(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal Server Error", "the request failed unexpectedly; the service log has the details", null,
+                null, null), request.getRequestURI());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

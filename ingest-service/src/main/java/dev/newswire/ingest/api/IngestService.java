@@ -7,6 +7,7 @@ import dev.newswire.ingest.feed.ParsedFeed;
 import dev.newswire.ingest.fetch.FetchException;
 import dev.newswire.ingest.fetch.FetchProperties;
 import dev.newswire.ingest.fetch.FetchedPage;
+import dev.newswire.ingest.fetch.HtmlHints;
 import dev.newswire.ingest.fetch.PageFetcher;
 import dev.newswire.ingest.fetch.TextDecoding;
 import dev.newswire.ingest.publish.ArticlePublisher;
@@ -129,7 +130,11 @@ public final class IngestService {
                 a.title(), a.summary(), a.language(), method);
     }
 
-    /** {@code POST /api/v1/pages} with the page in the body. */
+    /**
+     * {@code POST /api/v1/pages} with the page in the body. An HTML page sent without {@code ?url=} takes the
+     * URL it declares ({@code <link rel="canonical">}, {@code og:url}), so that it gets the id it would get
+     * when fetched.
+     */
     public IngestResponse ingestPageBody(byte[] body, String contentType, String url, IngestOptions options)
             throws InterruptedException {
         if (body == null || body.length == 0) {
@@ -146,8 +151,11 @@ public final class IngestService {
                     "is longer than " + RawArticle.MAX_CONTENT_CHARS + " characters");
         }
         checkUrl(url, "url");
+        if (url == null && html) {
+            url = HtmlHints.canonicalUrl(text);
+        }
         String defaultSource = options.method() == IngestMethod.FILE ? "file"
-                : url != null ? URI.create(url.strip()).getHost() : "push";
+                : url != null ? hostOf(url) : "push";
         RawArticle article = RawArticles.create(url == null ? null : url.strip(), sourceId(options, defaultSource),
                 sourceName(options, defaultSource), clock.instant(), options.publishedAt(),
                 html ? "text/html" : "text/plain", text, options.title(), null, options.language(), options.method());
@@ -259,6 +267,16 @@ public final class IngestService {
         } catch (IllegalArgumentException e) {
             throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-url", "Invalid URL", field,
                     "must be an absolute http or https URL");
+        }
+    }
+
+    /** The host of an already validated URL, for a default source id. */
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(ArticleIds.canonicalize(url)).getHost();
+            return host == null ? "push" : host;
+        } catch (IllegalArgumentException e) {
+            return "push";
         }
     }
 

@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
 public final class TextDecoding {
 
     private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)");
-    private static final int SNIFF_BYTES = 4096;
 
     private TextDecoding() {
     }
@@ -59,9 +56,8 @@ public final class TextDecoding {
                 charset = StandardCharsets.UTF_16LE;
                 bomLength = 2;
             } else if (html) {
-                Matcher m = META_CHARSET.matcher(new String(body, 0, Math.min(body.length, SNIFF_BYTES),
-                        StandardCharsets.ISO_8859_1));
-                charset = m.find() ? lookup(m.group(1)) : null;
+                String declared = HtmlHints.declaredCharset(body);
+                charset = declared == null ? null : lookup(declared);
             }
         }
         if (charset == null) {

@@ -1,6 +1,7 @@
 package dev.newswire.ingest.publish;
 
 import dev.newswire.model.EventHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -39,7 +40,7 @@ public class PublishConfiguration {
 
     @Bean
     ArticlePublisher articlePublisher(StreamBridge bridge, SendFutures futures, JsonMapper json,
-                                      PublishProperties properties) {
-        return new StreamBridgePublisher(bridge, futures, json, properties);
+                                      PublishProperties properties, MeterRegistry meters) {
+        return new StreamBridgePublisher(bridge, futures, json, properties, meters);
     }
 }

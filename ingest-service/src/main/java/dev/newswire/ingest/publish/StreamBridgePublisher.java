@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes through the binder's output binding ({@link PublishProperties#getBinding()}): value = the
  * {@link RawArticle} as JSON bytes, key = the article id, header {@code schema} = {@link RawArticle#SCHEMA}.
  * The producer is idempotent with {@code acks=all} (application.yml); this class waits for every
- * acknowledgement before it returns.
+ * acknowledgement before it returns. Counts {@code newswire.ingest.published{method}} and
+ * {@code newswire.ingest.publish.failed} for the dashboards.
  */
 public final class StreamBridgePublisher implements ArticlePublisher {
 
@@ -39,13 +41,15 @@ public final class StreamBridgePublisher implements ArticlePublisher {
     private final SendFutures futures;
     private final JsonMapper json;
     private final PublishProperties properties;
+    private final MeterRegistry meters;
 
     public StreamBridgePublisher(StreamBridge bridge, SendFutures futures, JsonMapper json,
-                                 PublishProperties properties) {
+                                 PublishProperties properties, MeterRegistry meters) {
         this.bridge = bridge;
         this.futures = futures;
         this.json = json;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -96,12 +100,15 @@ public final class StreamBridgePublisher implements ArticlePublisher {
                 log.warn("article {} not acknowledged by Kafka within {}", id, properties.getAckTimeout());
             }
         }
+        meters.counter("newswire.ingest.publish.failed").increment(failed.size());
         if (!failed.isEmpty()) {
             throw new PublishException(failed.size() + " of " + articles.size()
                     + " articles were not acknowledged by Kafka: " + failed.values().iterator().next(),
                     acknowledged, failed, tooLarge, firstCause);
         }
         for (RawArticle article : articles) {
+            meters.counter("newswire.ingest.published", "method", article.ingestMethod().name().toLowerCase())
+                    .increment();
             log.info("published article {} ({}, {}, {} chars)", article.id(), article.ingestMethod(),
                     article.url() != null ? article.url() : "no url", article.content().length());
         }

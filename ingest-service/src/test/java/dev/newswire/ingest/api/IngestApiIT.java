@@ -103,6 +103,19 @@ class IngestApiIT {
     }
 
     @Test
+    void anHtmlFileWithoutUrlGetsTheIdOfTheUrlItDeclares() throws Exception {
+        String canonical = "https://news.example/declared/" + UUID.randomUUID();
+        String page = "<html><head><link rel=\"canonical\" href=\"" + canonical + "\"></head><body><p>x</p></body></html>";
+
+        Answer answer = api.post("/api/v1/pages?method=file", "text/html", page);
+
+        assertThat(answer.status()).isEqualTo(202);
+        RawArticle article = JSON.readValue(awaitRecord(ArticleIds.forUrl(canonical)).value(), RawArticle.class);
+        assertThat(article.url()).isEqualTo(canonical);
+        assertThat(article.content()).isEqualTo(page);
+    }
+
+    @Test
     void pushedArticleArrivesKeyedByTheIdOfItsCanonicalUrl() throws Exception {
         String url = "https://News.Example/world/" + UUID.randomUUID() + "?utm_source=x";
         Answer answer = api.post("/api/v1/articles", "application/json", """
@@ -340,11 +353,17 @@ class IngestApiIT {
     }
 
     @Test
-    void healthAndMetricsNeedNoKey() throws Exception {
+    void healthAndMetricsNeedNoKeyAndCountPublishedArticles() throws Exception {
+        api.post("/api/v1/articles", "application/json", "{\"content\": \"counted " + UUID.randomUUID() + "\"}");
         ApiClient anonymous = new ApiClient(port, null);
 
-        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
-        assertThat(anonymous.send(anonymous.request("/actuator/prometheus").GET()).status()).isEqualTo(200);
+        Answer health = anonymous.get("/actuator/health");
+        Answer metrics = anonymous.send(anonymous.request("/actuator/prometheus").GET());
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw().body()).contains("newswire_ingest_published_total{", "method=\"push\"");
     }
 
     private ConsumerRecord<byte[], byte[]> awaitRecord(String id) {
