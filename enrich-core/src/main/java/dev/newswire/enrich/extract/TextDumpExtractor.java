@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 public final class TextDumpExtractor {
 
     /** Lines that start like list items: bullets, numbers, bracketed labels. */
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[•·・◆◇■□●○▶►▸\\-*+–—»›]|\\d{1,3}[.)]?\\s|\\d{1,3}$|\\[)");
-    private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[.!?。！？」』”\"')）]\\s*$|[。．.!?！？]\\s");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[•·・◆◇■□●○▶►▸\\-*+–—»›]|\\d{1,3}[.)]\\s|\\d{1,3}$|\\[|\\d{1,2}:\\d{2}\\s)");
+    private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[.!?。！？」』”\"')）]\\s*$|[。！？]|[.!?;:]\\s");
     private static final Pattern TEMPLATE = Pattern.compile("<\\?|\\?>|//=|\\{\\{|}}|<%|%>|function\\s*\\(");
     private static final Pattern BY_LINE = Pattern.compile("^(?i)(?:by|par|por|von|door|oleh|文|記者|取材・文)[:：/／\\s]+(.{2,60})$");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-./年]\\s*(\\d{1,2})\\s*[-./月]\\s*(\\d{1,2})");
@@ -41,13 +41,14 @@ public final class TextDumpExtractor {
         if (body == null) {
             return new Extraction(null, null, List.of(), null, null, null, List.of());
         }
-        List<String> paragraphs = new ArrayList<>();
+        List<ParagraphWriter.Block> blocks = new ArrayList<>();
         for (int i = body[0]; i <= body[1]; i++) {
             String line = lines.get(i).strip();
             if (!line.isEmpty() && !TEMPLATE.matcher(line).find()) {
-                paragraphs.add(line);
+                blocks.add(new ParagraphWriter.Block(line, 0));
             }
         }
+        List<String> paragraphs = Boilerplate.strip(blocks);
         int titleLine = titleLine(lines, body[0]);
         String title = titleLine < 0 ? null : lines.get(titleLine).strip();
         String byline = byline(lines, titleLine, body);
@@ -74,12 +75,19 @@ public final class TextDumpExtractor {
         double best = 0;
         double sum = 0;
         int start = 0;
+        int gap = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             double score = score(line);
+            // Past two non-prose lines in a row, each further one costs more: a stretch of menus,
+            // lists or tickers separates two texts; a subheading or a credit inside an article does not.
+            gap = score < 0 ? gap + 1 : 0;
+            if (gap > 2) {
+                score *= gap - 1;
+            }
             if (sum <= 0) {
                 sum = 0;
                 start = i;
