@@ -9,6 +9,7 @@ import dev.newswire.stack.ManagedProcess;
 import dev.newswire.stack.Ports;
 import dev.newswire.stack.StackArtifacts;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * When the broker does not acknowledge, a push is answered 503 with Retry-After, never a silent 202.
@@ -28,14 +30,15 @@ import org.springframework.test.context.DynamicPropertySource;
 class KafkaUnavailableIT {
 
     private static ManagedProcess broker;
+    private static Path brokerDir;
 
     @Value("${local.server.port}")
     int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        KafkaServer server = new KafkaServer(Ports.free(), Ports.free(),
-                Files.createTempDirectory("ingest-outage-kafka-"), "256m");
+        brokerDir = Files.createTempDirectory("ingest-outage-kafka-");
+        KafkaServer server = new KafkaServer(Ports.free(), Ports.free(), brokerDir, "256m");
         broker = server.start(StackArtifacts.load(), false, Duration.ofSeconds(120));
         registry.add("spring.cloud.stream.kafka.binder.brokers", server::bootstrapServers);
         // The producer's own verdict within 3 s instead of 30 s.
@@ -47,8 +50,9 @@ class KafkaUnavailableIT {
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopBroker() throws Exception {
         broker.stop(Duration.ofSeconds(10));
+        FileSystemUtils.deleteRecursively(brokerDir);
     }
 
     @Test
