@@ -29,7 +29,7 @@ public final class SearchResponses {
     /**
      * One article in a result list.
      *
-     * @param snippet an HTML fragment: the article's text HTML-escaped, with the matched words in {@code <mark>}
+     * @param snippet an HTML fragment: the article's text HTML-escaped, with the matched words in {@code <em>}
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

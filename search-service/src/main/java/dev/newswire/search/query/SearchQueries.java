@@ -74,7 +74,7 @@ public class SearchQueries {
         return SearchRequest.of(r -> {
             r.index(index).query(query).size(criteria.size()).trackTotalHits(t -> t.enabled(true))
                     .source(s -> s.filter(f -> f.includes(HIT_SOURCE)))
-                    .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                    .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                             .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1)
                                     .noMatchSize(SNIPPET_CHARS))
                             .fields("search.bodyWords", f -> f.fragmentSize(SNIPPET_CHARS * 3 / 2)
@@ -216,7 +216,7 @@ public class SearchQueries {
         return SearchRequest.of(r -> r.index(index).size(size)
                 .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").mustNot(n -> n.ids(i -> i.values(id)))))
                 .source(s -> s.filter(f -> f.includes(HIT_SOURCE)))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1).noMatchSize(SNIPPET_CHARS))));
     }
 
