@@ -26,6 +26,9 @@ public final class TextDumpExtractor {
     private static final Pattern TEMPLATE = Pattern.compile("<\\?|\\?>|//=|\\{\\{|}}|<%|%>|function\\s*\\(");
     private static final Pattern BY_LINE = Pattern.compile("^(?i)(?:by|par|por|von|door|oleh|文|記者|取材・文)[:：/／\\s]+(.{2,60})$");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-./年]\\s*(\\d{1,2})\\s*[-./月]\\s*(\\d{1,2})");
+    private static final Pattern MONTH_DATE = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}, \\d{4}|\\b\\d{1,2} "
+                    + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{4}|\\d{1,2}:\\d{2}");
     private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
 
     /** A prose line needs this many characters (CJK characters count double: one carries a word's worth). */
@@ -129,19 +132,35 @@ public final class TextDumpExtractor {
         return s.codePointCount(0, s.length()) + cjk;
     }
 
-    /** The nearest line above the body that is long enough to be a headline and is not a list item. */
+    /**
+     * The headline: among the lines just above the body, the nearest one that reads like a headline
+     * (long enough, not a list item, byline, date, credit or sentence ending in a period), preferring
+     * the longer of two close candidates, since captions and teasers above an article are short.
+     */
     private static int titleLine(List<String> lines, int bodyStart) {
-        for (int i = bodyStart - 1; i >= 0 && i >= bodyStart - 12; i--) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int seen = 0;
+        for (int i = bodyStart - 1; i >= 0 && seen < 15; i--) {
             String line = lines.get(i);
-            if (line.isBlank() || LIST_ITEM.matcher(line).find() || line.startsWith("  ")) {
+            if (line.isBlank()) {
                 continue;
             }
-            int weight = weight(line.strip());
-            if (weight >= 24 && weight <= 400) {
-                return i;
+            seen++;
+            String s = line.strip();
+            int weight = weight(s);
+            if (LIST_ITEM.matcher(line).find() || line.startsWith("  ") || weight < 20 || weight > 300
+                    || BY_LINE.matcher(s).matches() || DATE.matcher(s).find() || MONTH_DATE.matcher(s).find()
+                    || s.contains("@") || s.contains("://") || s.endsWith(".") || s.endsWith(":")) {
+                continue;
+            }
+            double score = Math.min(weight, 120) / 12.0 - 2.0 * seen;
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
             }
         }
-        return -1;
+        return best;
     }
 
     /**
