@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,7 +30,14 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
                     + "OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|"
                     + "ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage|Blog");
 
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—\\\\/>»·:]\\s+");
+    private static final Pattern LAST_SEPARATOR = Pattern.compile("(.*)\\s[|\\-–—\\\\/>»·]\\s.*");
+    private static final Pattern FIRST_SEPARATOR = Pattern.compile("[^|\\-–—\\\\/>»·]*[|\\-–—\\\\/>»·](.*)");
+    private static final Pattern HIERARCHICAL_SEPARATOR = Pattern.compile("\\s[\\\\/>»]\\s");
+
+    private static final Pattern BYLINE_CLASS = Pattern.compile("byline|author|dateline|writtenby",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BIO_CLASS = Pattern.compile("bio|avatar|image|photo|img|more|about",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern LEADING_BY = Pattern.compile("^(?i)(by|par|por|von|di|door|oleh)[:\\s]+");
 
@@ -39,16 +47,16 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
 
         String title = first(
                 ld == null ? null : string(ld.get("headline")),
-                meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
-                meta.get("dcterm:title"), meta.get("parsely-title"), meta.get("sailthru.title"));
+                meta.get("dc.title"), meta.get("dcterm:title"), meta.get("og:title"), meta.get("twitter:title"),
+                meta.get("parsely-title"), meta.get("sailthru.title"));
         if (title == null) {
             title = titleFromTitleTag(doc);
         }
 
         String byline = first(
                 ld == null ? null : names(ld.get("author")),
-                meta.get("author"), meta.get("article:author"), meta.get("dc.creator"),
-                meta.get("dcterm:creator"), meta.get("parsely-author"), meta.get("sailthru.author"));
+                meta.get("dc.creator"), meta.get("dcterm:creator"), meta.get("author"), meta.get("article:author"),
+                meta.get("parsely-author"), meta.get("sailthru.author"));
         if (byline == null) {
             byline = bylineFromMarkup(doc);
         }
@@ -97,15 +105,25 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
         return new PageMetadata(clean(title), byline, published, clean(siteName), language);
     }
 
-    /** Meta values by lower-cased name, property or itemprop; the first occurrence wins. */
+    /**
+     * Meta values by lower-cased property, itemprop or name; the first occurrence wins, and a property
+     * (RDFa, Open Graph) wins over a name, as it is the more deliberate of the two.
+     */
     private static Map<String, String> metaValues(Document doc) {
         Map<String, String> values = new HashMap<>();
+        for (String[] attrs : new String[][] {{"property", "itemprop"}, {"name", "http-equiv"}}) {
+            readMeta(doc, attrs, values);
+        }
+        return values;
+    }
+
+    private static void readMeta(Document doc, String[] attrs, Map<String, String> values) {
         for (Element m : doc.getElementsByTag("meta")) {
             String content = m.hasAttr("content") ? m.attr("content") : m.attr("value");
             if (content.isBlank()) {
                 continue;
             }
-            for (String attr : new String[] {"name", "property", "itemprop", "http-equiv"}) {
+            for (String attr : attrs) {
                 for (String key : m.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
                     if (!key.isEmpty()) {
                         values.putIfAbsent(key.replace("dcterms.", "dcterm:").replace("dc:", "dc."),
@@ -114,7 +132,6 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
                 }
             }
         }
-        return values;
     }
 
     /** The first JSON-LD object whose type is an article (or page), searched through @graph. */
@@ -192,37 +209,56 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
         return o instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 
-    /** The document title without the site name that pages append ("Headline | Site"). */
+    /**
+     * The document title without the site name that pages append ("Headline | Site"): the part before
+     * the last separator, else the part after the first one (for "Site - Headline"), else the whole
+     * title when a part would be too short to be a headline (Readability's rule).
+     */
     private static String titleFromTitleTag(Document doc) {
         String title = doc.title().strip();
         if (title.isEmpty()) {
             Element h1 = doc.selectFirst("h1");
             return h1 == null ? null : h1.text();
         }
-        String[] parts = TITLE_SEPARATOR.split(title);
-        if (parts.length > 1) {
-            // The headline is the longest part: site names are short, headlines are not.
-            String best = parts[0];
-            for (String p : parts) {
-                if (p.length() > best.length()) {
-                    best = p;
-                }
-            }
-            if (best.split("\\s+").length >= 3 || best.codePointCount(0, best.length()) >= 8) {
-                return best;
-            }
+        Matcher last = LAST_SEPARATOR.matcher(title);
+        if (!last.matches()) {
+            return title;
         }
-        return title;
+        boolean hierarchical = HIERARCHICAL_SEPARATOR.matcher(title).find();
+        String candidate = last.group(1).strip();
+        if (words(candidate) < 3) {
+            Matcher first = FIRST_SEPARATOR.matcher(title);
+            candidate = first.matches() ? first.group(1).strip() : title;
+        }
+        if (words(candidate) <= 4 && (!hierarchical || words(candidate) != words(title) - 1)) {
+            return title;
+        }
+        return candidate;
+    }
+
+    private static int words(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
     }
 
     private static String bylineFromMarkup(Document doc) {
         Element e = doc.selectFirst("[itemprop~=\\bauthor\\b] [itemprop=name], a[rel=author], [rel=author], "
                 + "[itemprop~=\\bauthor\\b], .byline, .author, .p-author");
-        if (e == null) {
-            return null;
+        String text = e == null ? "" : e.text().strip();
+        if (!text.isEmpty() && text.length() <= 100) {
+            return text;
         }
-        String text = e.text().strip();
-        return text.isEmpty() || text.length() > 100 ? null : text;
+        // Else the first short element whose class or id says byline (as Readability finds bylines).
+        for (Element candidate : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+            String match = candidate.className() + " " + candidate.id();
+            if (match.length() > 1 && BYLINE_CLASS.matcher(match).find() && !BIO_CLASS.matcher(match).find()) {
+                String t = candidate.text().strip();
+                if (t.length() >= 3 && t.length() <= 100) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private static String timeElement(Document doc) {

@@ -98,8 +98,8 @@ class ExtractionQualityTest {
         }
         System.out.printf("metadata: titles %d/%d, bylines %d/%d, publication dates %d/%d%n", titlesRight, titles,
                 bylinesRight, bylines, datesRight, dates);
-        assertThat(titlesRight).isGreaterThanOrEqualTo(titles * 90 / 100);
-        assertThat(bylinesRight).isGreaterThanOrEqualTo(bylines * 75 / 100);
+        assertThat(titlesRight).isGreaterThanOrEqualTo(titles * 95 / 100);
+        assertThat(bylinesRight).isGreaterThanOrEqualTo(bylines * 85 / 100);
         assertThat(datesRight).isGreaterThanOrEqualTo(dates * 95 / 100);
     }
 
