@@ -99,6 +99,8 @@ public record KafkaServer(int port, int controllerPort, Path dir, String heap) {
                     "share.coordinator.state.topic.min.isr=1",
                     "group.initial.rebalance.delay.ms=0",
                     "auto.create.topics.enable=true",
+                    // Raw pages up to the ingest API's cap (2 MiB of characters, UTF-8) fit in one record.
+                    "message.max.bytes=8388608",
                     // A single local broker: keep segments small so a long-running dev stack stays small on disk.
                     "log.segment.bytes=67108864",
                     "log.retention.hours=168",
