@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -48,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>poll and buffer records until a flush is due (buffer full in count or bytes, or linger elapsed);</li>
- *   <li>parse each record; a malformed one becomes a dead letter; of several records of one article only
+ *   <li>parse each record (on preparation threads, from the moment it is buffered; the next records are
+ *       fetched before a batch is written so that their preparation overlaps its bulk requests); a
+ *       malformed one becomes a dead letter; of several records of one article only
  *       the last is written ({@code _id} = article id, so it is the one that wins anyway);</li>
  *   <li>write the documents; documents that failed transiently are retried with jittered exponential
  *       backoff while all partitions are paused (the consumer keeps polling, so it stays in its group);
@@ -80,6 +85,13 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
     private final Counter retries;
     private final Timer flushes;
 
+    /** Threads that prepare documents; daemon threads, so they never hold the JVM up. */
+    private final ExecutorService preparation = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread t = new Thread(runnable, "search-indexer-prepare");
+                t.setDaemon(true);
+                return t;
+            });
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -136,6 +148,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         if (t != null) {
             t.join(TimeUnit.SECONDS.toMillis(30));
         }
+        preparation.shutdownNow();
     }
 
     private void run() {
@@ -216,19 +229,24 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
                     : min(settings.getPollTimeout(), buffer.untilDue(now, settings.getLinger()));
             buffer.addAll(c.poll(timeout));
             if (buffer.isDue(System.nanoTime(), settings)) {
-                flush(c, buffer.drain());
+                revokedDuringFlush.clear();
+                List<Buffered> batch = buffer.drain();
+                // Fetch the next records before writing this batch: they are segmented and serialised on
+                // the preparation threads while this batch's bulk requests are in flight.
+                buffer.addAll(c.poll(Duration.ZERO));
+                flush(c, batch);
             }
         }
     }
 
-    private void flush(KafkaConsumer<byte[], byte[]> c, List<ConsumerRecord<byte[], byte[]>> records) {
+    private void flush(KafkaConsumer<byte[], byte[]> c, List<Buffered> batch) {
         long started = System.nanoTime();
-        revokedDuringFlush.clear();
+        batch.removeIf(b -> revokedDuringFlush.contains(partition(b.record())));
+        List<ConsumerRecord<byte[], byte[]>> records = batch.stream().map(Buffered::record).toList();
         List<DeadLetter> letters = new ArrayList<>();
         Map<String, Pending> latest = new LinkedHashMap<>();
-        // Segmenting and serialising dominate the indexer's own CPU time: done in parallel, kept in order.
-        List<Object> prepared = records.parallelStream().map(this::prepareOrReject).toList();
-        for (Object outcome : prepared) {
+        for (Buffered buffered : batch) {
+            Object outcome = buffered.prepared().join();
             if (outcome instanceof Pending pending) {
                 latest.remove(pending.item().id());
                 latest.put(pending.item().id(), pending);
@@ -414,9 +432,16 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
     private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String exceptionClass, String message) {
     }
 
-    /** Records waiting for a flush, with the time the oldest arrived and their total size. */
-    private static final class Buffer {
-        private List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    /** A polled record and its document, being prepared on the preparation threads. */
+    private record Buffered(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Object> prepared) {
+    }
+
+    /**
+     * Records waiting for a flush, with the time the oldest arrived and their total size. Each record's
+     * preparation (parse, segment, serialise: the indexer's own CPU work) starts when it is buffered.
+     */
+    private final class Buffer {
+        private List<Buffered> records = new ArrayList<>();
         private long bytes;
         private long oldestNanos;
 
@@ -429,7 +454,8 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
                 if (records.isEmpty()) {
                     oldestNanos = System.nanoTime();
                 }
-                records.add(record);
+                records.add(new Buffered(record,
+                        CompletableFuture.supplyAsync(() -> prepareOrReject(record), preparation)));
                 bytes += Math.max(0, record.serializedValueSize());
             }
         }
@@ -449,16 +475,16 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             return Duration.ofNanos(Math.max(0, oldestNanos + linger.toNanos() - now));
         }
 
-        List<ConsumerRecord<byte[], byte[]>> drain() {
-            List<ConsumerRecord<byte[], byte[]>> drained = records;
+        List<Buffered> drain() {
+            List<Buffered> drained = records;
             records = new ArrayList<>();
             bytes = 0;
             return drained;
         }
 
         void drop(Collection<TopicPartition> partitions) {
-            records.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
-            bytes = records.stream().mapToLong(r -> Math.max(0, r.serializedValueSize())).sum();
+            records.removeIf(b -> partitions.contains(partition(b.record())));
+            bytes = records.stream().mapToLong(b -> Math.max(0, b.record().serializedValueSize())).sum();
         }
 
         void clear() {
