@@ -26,7 +26,13 @@ public final class ExtractionStage implements EnrichmentStage {
     @Override
     public ArticleDraft apply(ArticleDraft draft) {
         RawArticle raw = draft.raw();
-        Extraction e = extract(raw);
+        Extraction e;
+        try {
+            e = extract(raw);
+        } catch (StackOverflowError tooDeep) {
+            // Content scoring walks the tree recursively; markup nested thousands deep is no article.
+            throw new NothingExtractableException("markup nested too deep to extract in " + describe(raw));
+        }
         String title = raw.feedTitle() != null && !raw.feedTitle().isBlank() ? raw.feedTitle().strip() : e.title();
         Instant published = raw.publishedAt() != null ? raw.publishedAt() : e.publishedAt();
         String body = e.body();
