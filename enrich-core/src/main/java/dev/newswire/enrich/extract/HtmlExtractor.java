@@ -18,11 +18,43 @@ public final class HtmlExtractor {
         PageMetadata meta = PageMetadata.read(doc, url);
         Element article = ContentLocator.locate(doc, () -> parse(html, url), meta.title());
         List<String> paragraphs = Boilerplate.strip(ParagraphWriter.blocks(article));
+        String jsonBody = meta.articleBody();
+        if (jsonBody != null && jsonBody.length() >= MIN_JSON_BODY && length(paragraphs) < jsonBody.length() / 2) {
+            // The markup holds less than half of what the page's own JSON-LD says the article is:
+            // a page rendered by scripts, or one whose text the scoring missed.
+            paragraphs = jsonLdParagraphs(jsonBody);
+        }
         if (!paragraphs.isEmpty() && meta.title() != null && paragraphs.get(0).equals(meta.title())) {
             paragraphs.remove(0);
         }
         return new Extraction(meta.title(), meta.byline(), authors(meta.byline()), meta.publishedAt(),
                 meta.siteName(), meta.language(), paragraphs);
+    }
+
+    /** JSON-LD article text shorter than this is a teaser, not a body to fall back on. */
+    private static final int MIN_JSON_BODY = 300;
+
+    private static int length(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += p.length();
+        }
+        return n;
+    }
+
+    /** JSON-LD article text as paragraphs: its own line breaks where it has them; markup, if any, removed. */
+    private static List<String> jsonLdParagraphs(String text) {
+        String plain = text.indexOf('<') >= 0 && text.indexOf('>') > 0
+                ? String.join("\n\n", ParagraphWriter.blocks(Jsoup.parseBodyFragment(text).body()).stream()
+                        .map(ParagraphWriter.Block::text).toList())
+                : org.jsoup.parser.Parser.unescapeEntities(text, false);
+        List<String> paragraphs = new ArrayList<>();
+        for (String p : plain.split("\\s*\n\\s*")) {
+            if (!p.isBlank()) {
+                paragraphs.add(p.strip());
+            }
+        }
+        return paragraphs;
     }
 
     static Document parse(String html, String url) {

@@ -22,8 +22,11 @@ import org.jsoup.nodes.Element;
  * @param publishedAt the publication time
  * @param siteName    the site's name
  * @param language    the declared language (primary subtag, lower case)
+ * @param articleBody the article text that JSON-LD carries, if any (pages rendered by scripts often
+ *                    have it while their markup has no text)
  */
-record PageMetadata(String title, String byline, Instant publishedAt, String siteName, String language) {
+record PageMetadata(String title, String byline, Instant publishedAt, String siteName, String language,
+                    String articleBody) {
 
     private static final Pattern ARTICLE_TYPE = Pattern.compile(
             "(?i)Article|NewsArticle|Report|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|"
@@ -102,7 +105,8 @@ record PageMetadata(String title, String byline, Instant publishedAt, String sit
                 language = null;
             }
         }
-        return new PageMetadata(clean(title), byline, published, clean(siteName), language);
+        String articleBody = ld == null ? null : string(ld.get("articleBody"));
+        return new PageMetadata(clean(title), byline, published, clean(siteName), language, articleBody);
     }
 
     /**
