@@ -91,6 +91,16 @@ class EnrichmentChainTest {
     }
 
     @Test
+    void shortPushedTextIsTheArticleItself() {
+        EnrichedArticle article = EnrichmentChain.core().build().enrich(raw("text/plain",
+                "港区で市民との対話集会が開かれた。\n\n区長は防災計画を説明した。"));
+        assertThat(article.body()).isEqualTo("港区で市民との対話集会が開かれた。\n\n区長は防災計画を説明した。");
+        assertThat(article.language()).isEqualTo("ja");
+        assertThatThrownBy(() -> EnrichmentChain.core().build().enrich(raw("text/plain", "  \n ")))
+                .isInstanceOf(NothingExtractableException.class);
+    }
+
+    @Test
     void pushedJsonArticleKeepsItsParagraphs() {
         String json = """
                 {"title": "Neue Fähre im Hafen", "author": "Anna Weber",

@@ -20,6 +20,8 @@ import org.jsoup.Jsoup;
  */
 public final class ExtractionStage implements EnrichmentStage {
 
+    private static final int SHORT_TEXT_CHARS = 1500;
+
     private final HtmlExtractor html = new HtmlExtractor();
     private final TextDumpExtractor text = new TextDumpExtractor();
 
@@ -39,11 +41,22 @@ public final class ExtractionStage implements EnrichmentStage {
         if (body.isBlank() && raw.feedSummary() != null) {
             body = Jsoup.parse(raw.feedSummary()).text().strip();
         }
+        if (body.isBlank() && isShortPlainText(raw)) {
+            // A brief pushed as clean text (a few short sentences) has no line long enough to look like
+            // prose in a page dump: the whole text is the article, not boilerplate around one.
+            body = String.join("\n\n", TextDumpExtractor.paragraphsOf(raw.content()));
+        }
         if (body.isBlank()) {
             throw new NothingExtractableException("no article text in " + describe(raw));
         }
         ArticleDraft next = draft.withText(title, e.byline(), e.authors(), published, e.siteName(), body);
         return e.language() != null && draft.language() == null ? next.withLanguage(e.language()) : next;
+    }
+
+    /** Plain text short enough to be an article in itself (dumps of whole pages run to many kilobytes). */
+    private static boolean isShortPlainText(RawArticle raw) {
+        return raw.content() != null && !raw.content().isBlank() && raw.content().length() <= SHORT_TEXT_CHARS
+                && "text".equals(kind(raw.contentType(), raw.content()));
     }
 
     /** Extraction by content type alone, for callers that have no event (the offline CLI uses the chain). */
