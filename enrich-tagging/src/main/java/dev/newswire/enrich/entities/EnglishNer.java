@@ -23,6 +23,8 @@ public final class EnglishNer implements NamedEntityRecognizer {
     private static final int BOS = -1;
     private static final int EOS = -2;
 
+    private static final Map<String, Integer> CUES = cues();
+
     private final LinearChainModel model;
     private final Gazetteer gazetteer;
     private final Set<String> lowercase;
@@ -57,6 +59,29 @@ public final class EnglishNer implements NamedEntityRecognizer {
             spans.add(new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type()));
         }
         return spans;
+    }
+
+    /** Word → bit set of the groups of {@code english-cues.txt} it is in. */
+    private static Map<String, Integer> cues() {
+        Map<String, Integer> cues = new HashMap<>();
+        try (InputStream in = EnglishNer.class.getResourceAsStream("english-cues.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource english-cues.txt");
+            }
+            int group = 0;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int bit = 1 << group++;
+                for (String word : line.substring(line.indexOf('\t') + 1).trim().split(" +")) {
+                    cues.merge(word, bit, (a, b) -> a | b);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(cues);
     }
 
     /** Words that occur in lower case in the training text, kept in the model. */
@@ -104,8 +129,20 @@ public final class EnglishNer implements NamedEntityRecognizer {
             capital[t] = Character.isUpperCase(w.codePointAt(0));
         }
         int[] hint = hints(text, tokens);
+        int[] cue = new int[n];
+        for (int t = 0; t < n; t++) {
+            cue[t] = CUES.getOrDefault(tokens.text()[t].toLowerCase(Locale.ROOT), 0);
+        }
         // Runs of capitalised tokens (allowing "of", "the", "and" inside), the usual shape of a name.
+        // Its last word (Park, Chronicle, Longhorns) and the words around it tell the type, so
+        // every token of the run sees them.
         int[] runPlace = new int[n];
+        int[] runHead = new int[n];
+        int[] runFirst = new int[n];
+        int[] runBefore = new int[n];
+        int[] runAfter = new int[n];
+        int[] runStart = new int[n];
+        String[] runHeadWord = new String[n];
         for (int t = 0; t < n; ) {
             if (!capital[t]) {
                 t++;
@@ -117,12 +154,18 @@ public final class EnglishNer implements NamedEntityRecognizer {
             }
             for (int x = t; x < u; x++) {
                 runPlace[x] = u - t == 1 ? 4 : x == t ? 1 : x == u - 1 ? 3 : 2;
+                runHead[x] = lower[u - 1];
+                runFirst[x] = lower[t];
+                runBefore[x] = t > 0 ? lower[t - 1] : BOS;
+                runAfter[x] = u < n ? lower[u] : EOS;
+                runStart[x] = t;
+                runHeadWord[x] = tokens.text()[u - 1].toLowerCase(Locale.ROOT);
             }
             t = u;
         }
 
         int[][] features = new int[n][];
-        int[] f = new int[48];
+        int[] f = new int[64];
         for (int t = 0; t < n; t++) {
             int m = 0;
             String w = tokens.text()[t];
@@ -162,6 +205,27 @@ public final class EnglishNer implements NamedEntityRecognizer {
             f[m++] = FeatureHash.of(139, lm1, flags);
             f[m++] = FeatureHash.of(140, lp1, flags);
             f[m++] = FeatureHash.of(141, runPlace[t], flags);
+            if (cue[t] != 0) {
+                f[m++] = FeatureHash.of(160, cue[t], capital[t] ? 1 : 0);
+            }
+            if (t > 0 && cue[t - 1] != 0) {
+                f[m++] = FeatureHash.of(161, cue[t - 1], capital[t] ? 1 : 0);
+            }
+            if (t + 1 < n && cue[t + 1] != 0) {
+                f[m++] = FeatureHash.of(162, cue[t + 1], capital[t] ? 1 : 0);
+            }
+            if (runPlace[t] != 0) {
+                int headCue = CUES.getOrDefault(runHeadWord[t], 0);
+                f[m++] = FeatureHash.of(163, headCue, runPlace[t]);
+                int beforeCue = runStart[t] > 0 ? cue[runStart[t] - 1] : 0;
+                f[m++] = FeatureHash.of(164, beforeCue, runPlace[t]);
+                f[m++] = FeatureHash.of(144, runHead[t], runPlace[t]);
+                f[m++] = FeatureHash.of(145, runFirst[t], runPlace[t]);
+                f[m++] = FeatureHash.of(146, runBefore[t], runPlace[t]);
+                f[m++] = FeatureHash.of(147, runAfter[t], runPlace[t]);
+                f[m++] = FeatureHash.of(148, runHead[t]);
+                f[m++] = FeatureHash.of(149, runBefore[t], runHead[t]);
+            }
             f[m++] = FeatureHash.of(142, lm2, lm1, flags);
             f[m++] = FeatureHash.of(143, lp1, lp2, flags);
             if (hint[t] != 0) {

@@ -25,8 +25,12 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
     private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
             () -> new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL));
 
-    /** The last text tokenized on this thread: the stages of one article ask for the same text. */
-    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+    /**
+     * The last texts tokenized on this thread (title and body of the article in hand): the stages
+     * of one article ask for the same texts, so each is tokenized once.
+     */
+    private static final int CACHED = 4;
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2 * CACHED]);
 
     public int size() {
         return start.length;
@@ -34,11 +38,15 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
 
     public static JapaneseTokens of(String text) {
         Object[] last = LAST.get();
-        if (last != null && last[0] == text) {
-            return (JapaneseTokens) last[1];
+        for (int i = 0; i < CACHED; i++) {
+            if (last[2 * i] == text) {
+                return (JapaneseTokens) last[2 * i + 1];
+            }
         }
         JapaneseTokens tokens = tokenize(text);
-        LAST.set(new Object[] {text, tokens});
+        System.arraycopy(last, 0, last, 2, 2 * CACHED - 2);
+        last[0] = text;
+        last[1] = tokens;
         return tokens;
     }
 

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  */
 public final class TrainNer {
 
-    static final int JAPANESE_EPOCHS = Integer.getInteger("ner.epochs.ja", 12);
-    static final int ENGLISH_EPOCHS = Integer.getInteger("ner.epochs.en", 15);
+    static final int JAPANESE_EPOCHS = 12;
+    static final int ENGLISH_EPOCHS = 15;
     static final long SEED = 20251126L;
 
     private TrainNer() {
@@ -87,9 +87,9 @@ public final class TrainNer {
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence sentence : sentences) {
             int[] cp = sentence.text().codePoints().toArray();
-            examples.add(new PerceptronTrainer.Example(
-                    JapaneseNer.features(sentence.text(), cp, JapaneseTokens.of(sentence.text()), hints),
-                    Bio.encode(cp.length, sentence.tagged())));
+            JapaneseTokens tokens = JapaneseTokens.of(sentence.text());
+            examples.add(new PerceptronTrainer.Example(JapaneseNer.features(cp, tokens, hints),
+                    JapaneseNer.labels(tokens, sentence.tagged())));
         }
         return new PerceptronTrainer(Bio.LABELS).train(examples, JAPANESE_EPOCHS, SEED, List.of());
     }

@@ -13,13 +13,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Matches an article against the stored topic queries of {@code topics.yml}: the article becomes a
@@ -83,26 +86,46 @@ public final class TopicMatcher {
     }
 
     /** The topics the article is about, strongest first. */
-    public List<TopicMatch> match(String title, String body, List<Entity> entities) {
+    public List<TopicMatch> match(String language, String title, String body, List<Entity> entities) {
         MemoryIndex index = new MemoryIndex();
         if (title != null) {
-            index.addField(TITLE, title, analyzer);
+            add(index, TITLE, title, language);
         }
         if (body != null) {
-            index.addField(BODY, body, analyzer);
+            add(index, BODY, body, language);
         }
         for (Entity entity : entities) {
             index.addField(ENTITY, entity.id(), analyzer);
         }
+        IndexSearcher searcher = index.createSearcher();
+        searcher.setQueryCache(null);
         List<TopicMatch> matches = new ArrayList<>();
         for (Compiled compiled : queries) {
-            float score = index.search(compiled.query());
+            float score = score(searcher, compiled.query());
             if (score > 0 && score >= compiled.topic().minScore()) {
                 matches.add(new TopicMatch(compiled.topic().id(), compiled.topic().labels(), round(score)));
             }
         }
         matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed());
         return matches;
+    }
+
+    private void add(MemoryIndex index, String field, String text, String language) {
+        TokenStream words = WordStreams.of(text, language);
+        if (words == null) {
+            index.addField(field, text, analyzer);
+        } else {
+            index.addField(field, words);
+        }
+    }
+
+    private static float score(IndexSearcher searcher, Query query) {
+        try {
+            TopDocs top = searcher.search(query, 1);
+            return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double round(float score) {

@@ -20,12 +20,15 @@ final class WordAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         JapaneseTokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
-        TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
-        stream = new CJKWidthFilter(stream);
+        return new TokenStreamComponents(tokenizer, normalized(new JapaneseBaseFormFilter(tokenizer)));
+    }
+
+    /** The filters after the words are cut: shared with the pre-cut articles of {@link WordStreams}. */
+    static TokenStream normalized(TokenStream words) {
+        TokenStream stream = new CJKWidthFilter(words);
         stream = new LowerCaseFilter(stream);
         stream = new JapaneseKatakanaStemFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
-        stream = new EnglishMinimalStemFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new EnglishMinimalStemFilter(stream);
     }
 }

@@ -15,20 +15,26 @@ class TopicMatcherTest {
 
     @Test
     void japaneseQueryMatchesTheWordsInARowNotTheCharactersApart() {
-        assertThat(ids(matcher.match("米中の軍事対話", null, List.of()))).containsExactly("dialogue");
-        assertThat(ids(matcher.match("軍の対話と事務", "軍事の話と対話", List.of()))).isEmpty();
+        assertThat(ids(matcher.match("ja", "米中の軍事対話", null, List.of()))).containsExactly("dialogue");
+        assertThat(ids(matcher.match("ja", "軍の対話と事務", "軍事の話と対話", List.of()))).isEmpty();
+    }
+
+    @Test
+    void articlesCutWithoutKuromojiGiveTheSameTermsAsTheAnalyzer() {
+        assertThat(ids(matcher.match("zh", "中美军事对话", null, List.of()))).isEmpty();
+        assertThat(ids(matcher.match("fr", null, "the U.S. military dialogue", List.of()))).containsExactly("dialogue");
     }
 
     @Test
     void englishQueryMatchesPluralAndCase() {
-        assertThat(ids(matcher.match(null, "Military dialogues resumed.", List.of()))).containsExactly("dialogue");
+        assertThat(ids(matcher.match("en", null, "Military dialogues resumed.", List.of()))).containsExactly("dialogue");
     }
 
     @Test
     void entityClauseMatchesCanonicalIds() {
         var china = new dev.newswire.model.Entity("place/china", "China", dev.newswire.model.EntityType.PLACE,
                 List.of(), Map.of());
-        assertThat(ids(matcher.match("x", "y", List.of(china)))).containsExactly("china");
+        assertThat(ids(matcher.match("en", "x", "y", List.of(china)))).containsExactly("china");
     }
 
     @Test
