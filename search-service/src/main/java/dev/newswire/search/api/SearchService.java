@@ -27,6 +27,8 @@ import dev.newswire.search.query.SearchCursor;
 import dev.newswire.search.query.SearchQueries;
 import dev.newswire.search.query.Sort;
 import dev.newswire.search.text.Segmenter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the API's requests against the alias and turns Elasticsearch's answers into the API's bodies. */
 @Singleton
@@ -46,14 +49,18 @@ public class SearchService {
     private final IndexSettings index;
     private final SearchApiSettings limits;
     private final ObjectMapper json;
+    private final Timer elasticsearchTime;
 
     public SearchService(ElasticsearchClient client, SearchQueries queries, IndexSettings index,
-                         SearchApiSettings limits, ObjectMapper json) {
+                         SearchApiSettings limits, ObjectMapper json, MeterRegistry registry) {
         this.client = client;
         this.queries = queries;
         this.index = index;
         this.limits = limits;
         this.json = json;
+        this.elasticsearchTime = Timer.builder("newswire.search.elasticsearch")
+                .description("Time of the Elasticsearch search calls of the API, including the client's (de)serialisation")
+                .register(registry);
     }
 
     /** One page of results with facets. */
@@ -120,12 +127,15 @@ public class SearchService {
     }
 
     private SearchResponse<BinaryData> execute(SearchRequest request) {
+        long start = System.nanoTime();
         try {
             return client.search(request, BinaryData.class);
         } catch (ElasticsearchException e) {
             throw translate(e);
         } catch (IOException e) {
             throw ProblemException.unavailable("Elasticsearch cannot be reached: " + e.getMessage(), e);
+        } finally {
+            elasticsearchTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
