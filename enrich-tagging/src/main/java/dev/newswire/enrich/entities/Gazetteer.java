@@ -160,8 +160,8 @@ public final class Gazetteer {
                     if (node == null) {
                         break;
                     }
-                    if (node.entry != null && (!node.latin || j + 1 == cp.length || !isWordChar(cp[j + 1])
-                            || !isWordChar(cp[j]))) {
+                    if (node.entry != null && (node.latin ? j + 1 == cp.length || !isWordChar(cp[j + 1])
+                            || !isWordChar(cp[j]) : !splitsKatakana(cp, i, j + 1))) {
                         bestEnd = j + 1;
                         best = node.entry;
                     }
@@ -175,6 +175,17 @@ public final class Gazetteer {
             }
         }
         return matches;
+    }
+
+    /** A katakana name inside a longer katakana word (アメリカ in アメリカン) is not that name. */
+    private static boolean splitsKatakana(int[] cp, int start, int end) {
+        boolean before = start > 0 && isKatakana(cp[start - 1]) && isKatakana(cp[start]);
+        boolean after = end < cp.length && isKatakana(cp[end]) && isKatakana(cp[end - 1]);
+        return before || after;
+    }
+
+    private static boolean isKatakana(int c) {
+        return (c >= 'ァ' && c <= 'ヺ') || c == 'ー';
     }
 
     private static boolean isWordChar(int c) {

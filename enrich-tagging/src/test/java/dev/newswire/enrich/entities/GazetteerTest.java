@@ -26,6 +26,12 @@ class GazetteerTest {
     }
 
     @Test
+    void katakanaNamesDoNotMatchInsideLongerKatakanaWords() {
+        int[] text = "アメリカンフットボールとアメリカ".codePoints().toArray();
+        assertThat(gazetteer.find(text)).extracting(Gazetteer.Match::start).containsExactly(12);
+    }
+
+    @Test
     void everyEntryHasAnEnglishNameAndUniqueId() {
         assertThat(gazetteer.entries()).hasSizeGreaterThan(500);
         assertThat(gazetteer.entries()).extracting(GazetteerEntry::id).doesNotHaveDuplicates();
