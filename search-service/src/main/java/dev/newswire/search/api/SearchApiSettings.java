@@ -27,6 +27,15 @@ public class SearchApiSettings {
     /** Most topics listed by {@code /api/v1/topics}. */
     private int maxTopics = 1000;
 
+    /**
+     * Relevance ranking favours fresh news: an article this much older than a day keeps half of its
+     * freshness bonus (an Elasticsearch time unit, e.g. {@code 14d}).
+     */
+    private String freshnessScale = "14d";
+
+    /** The share of its text score an article keeps however old it is (0–1; 1 turns freshness off). */
+    private double freshnessFloor = 0.3;
+
     public int getDefaultSize() {
         return defaultSize;
     }
@@ -73,6 +82,22 @@ public class SearchApiSettings {
 
     public void setFacetSize(int facetSize) {
         this.facetSize = facetSize;
+    }
+
+    public String getFreshnessScale() {
+        return freshnessScale;
+    }
+
+    public void setFreshnessScale(String freshnessScale) {
+        this.freshnessScale = freshnessScale;
+    }
+
+    public double getFreshnessFloor() {
+        return freshnessFloor;
+    }
+
+    public void setFreshnessFloor(double freshnessFloor) {
+        this.freshnessFloor = freshnessFloor;
     }
 
     public int getMaxTopics() {

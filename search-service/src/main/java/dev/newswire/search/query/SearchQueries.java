@@ -2,14 +2,19 @@ package dev.newswire.search.query;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.json.JsonData;
+import dev.newswire.search.api.SearchApiSettings;
 import dev.newswire.search.text.Segmenter;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,19 +63,30 @@ public class SearchQueries {
     static final int SNIPPET_CHARS = 200;
 
     private final Segmenter segmenter;
+    private final String freshnessScale;
+    private final double freshnessFloor;
 
-    public SearchQueries(Segmenter segmenter) {
+    @Inject
+    public SearchQueries(Segmenter segmenter, SearchApiSettings settings) {
+        this(segmenter, settings.getFreshnessScale(), settings.getFreshnessFloor());
+    }
+
+    public SearchQueries(Segmenter segmenter, String freshnessScale, double freshnessFloor) {
         this.segmenter = segmenter;
+        this.freshnessScale = freshnessScale;
+        this.freshnessFloor = freshnessFloor;
     }
 
     /** The search request for one page of results with all facets. */
     public SearchRequest search(SearchCriteria criteria, String index, int facetSize) {
-        Query query = Query.of(q -> q.bool(b -> {
+        Query matched = Query.of(q -> q.bool(b -> {
             if (criteria.query() != null) {
                 b.must(text(criteria.query()));
             }
             return b.filter(filters(criteria));
         }));
+        Query query = criteria.query() != null && criteria.sort() == Sort.RELEVANCE && freshnessFloor < 1.0
+                ? fresh(matched) : matched;
         return SearchRequest.of(r -> {
             r.index(index).query(query).size(criteria.size()).trackTotalHits(t -> t.enabled(true))
                     .source(s -> s.filter(f -> f.includes(HIT_SOURCE)))
@@ -93,6 +109,24 @@ public class SearchQueries {
                     .calendarInterval(histogramInterval(criteria)).format("yyyy-MM-dd").minDocCount(1)));
             return r;
         });
+    }
+
+    /**
+     * News relevance is text relevance and freshness: the text score times a factor that falls from 1 for
+     * today's articles (within a day) towards the freshness floor for old ones, half-way after the
+     * freshness scale ({@link SearchApiSettings}). Between two articles that match equally, the newer one
+     * comes first; an old article that matches much better still beats a new one that barely matches. The
+     * origin is rounded to the hour so that scores, and so cursors, stay stable while a user pages.
+     */
+    Query fresh(Query matched) {
+        return Query.of(q -> q.functionScore(fs -> fs.query(matched)
+                .functions(f -> f.gauss(g -> g.date(d -> d.field(PUBLISHED).placement(p -> p
+                                .origin("now/h").scale(Time.of(t -> t.time(freshnessScale)))
+                                .offset(Time.of(t -> t.time("1d"))).decay(0.5))))
+                        .weight(1.0 - freshnessFloor))
+                .functions(f -> f.filter(all -> all.matchAll(m -> m)).weight(freshnessFloor))
+                .scoreMode(FunctionScoreMode.Sum)
+                .boostMode(FunctionBoostMode.Multiply)));
     }
 
     /** Days for ranges of up to three months, months otherwise (a histogram of a few dozen bars at most). */

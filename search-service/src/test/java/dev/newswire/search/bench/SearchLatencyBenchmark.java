@@ -76,7 +76,7 @@ class SearchLatencyBenchmark {
             properties.put("search.index.alias", index.getAlias());
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 HttpClient http = HttpClient.newHttpClient();
-                SearchQueries queries = new SearchQueries(new Segmenter());
+                SearchQueries queries = new SearchQueries(new Segmenter(), new SearchApiSettings());
                 SearchParameters parameters = new SearchParameters(new SearchApiSettings());
                 Map<String, String> direct = new LinkedHashMap<>();
                 for (String query : QUERIES) {
