@@ -27,8 +27,11 @@ import org.apache.kafka.common.TopicPartition;
  * A snapshot of the local stack: each part's health, and what flows through it (topic end offsets,
  * consumer lag per group, dead letters, indexed documents).
  */
-record StackStatus(List<PartStatus> parts, Map<String, Long> topicEndOffsets, Map<String, Long> consumerLag,
-                   Long indexedDocuments, List<String> problems) {
+record StackStatus(List<PartStatus> parts, Map<String, Long> topicEndOffsets, Map<String, Double> topicRates,
+                   Map<String, Long> consumerLag, Long indexedDocuments, List<String> problems) {
+
+    /** Rates are the growth of the end offsets over this window. */
+    static final Duration RATE_WINDOW = Duration.ofSeconds(2);
 
     static final List<String> TOPICS = List.of(Topics.RAW, Topics.ENRICHED, Topics.RAW_DLQ, Topics.ENRICHED_DLQ);
     static final Map<String, String> GROUPS = Map.of(Topics.ENRICH_GROUP, Topics.RAW, Topics.INDEXER_GROUP, Topics.ENRICHED);
@@ -52,21 +55,22 @@ record StackStatus(List<PartStatus> parts, Map<String, Long> topicEndOffsets, Ma
         }
         List<String> problems = new ArrayList<>();
         Map<String, Long> ends = new LinkedHashMap<>();
+        Map<String, Double> rates = new LinkedHashMap<>();
         Map<String, Long> lag = new LinkedHashMap<>();
         boolean kafkaUp = parts.stream().anyMatch(p -> p.name().equals("kafka") && p.healthy());
         if (kafkaUp) {
-            readKafka("127.0.0.1:" + stack.layout().ports().kafka(), ends, lag, problems);
+            readKafka("127.0.0.1:" + stack.layout().ports().kafka(), ends, rates, lag, problems);
         }
         Long indexed = null;
         boolean esUp = parts.stream().anyMatch(p -> p.name().equals("elasticsearch") && p.healthy());
         if (esUp) {
             indexed = countDocuments("http://127.0.0.1:" + stack.layout().ports().elasticsearch(), problems);
         }
-        return new StackStatus(parts, ends, lag, indexed, problems);
+        return new StackStatus(parts, ends, rates, lag, indexed, problems);
     }
 
-    private static void readKafka(String bootstrap, Map<String, Long> ends, Map<String, Long> lag,
-                                  List<String> problems) {
+    private static void readKafka(String bootstrap, Map<String, Long> ends, Map<String, Double> rates,
+                                  Map<String, Long> lag, List<String> problems) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
@@ -79,11 +83,17 @@ record StackStatus(List<PartStatus> parts, Map<String, Long> topicEndOffsets, Ma
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             descriptions.values().forEach(d -> d.partitions().forEach(p ->
                     latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> before =
+                    admin.listOffsets(latest).all().get(8, TimeUnit.SECONDS);
+            long t0 = System.nanoTime();
+            Thread.sleep(RATE_WINDOW.toMillis());
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
                     admin.listOffsets(latest).all().get(8, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - t0) / 1e9;
             for (String topic : TOPICS) {
-                ends.put(topic, offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-                        .mapToLong(e -> e.getValue().offset()).sum());
+                long end = sum(offsets, topic);
+                ends.put(topic, end);
+                rates.put(topic, (end - sum(before, topic)) / seconds);
             }
             for (var group : GROUPS.entrySet()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
@@ -100,6 +110,11 @@ record StackStatus(List<PartStatus> parts, Map<String, Long> topicEndOffsets, Ma
         } catch (Exception e) {
             problems.add("Kafka: " + e.getMessage());
         }
+    }
+
+    private static long sum(Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets, String topic) {
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");

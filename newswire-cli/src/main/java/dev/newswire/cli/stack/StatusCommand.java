@@ -40,8 +40,9 @@ public final class StatusCommand implements Callable<Integer> {
         }
         if (!status.topicEndOffsets().isEmpty()) {
             out.println();
-            out.println("TOPIC                      END OFFSET");
-            status.topicEndOffsets().forEach((topic, end) -> out.printf("%-26s %10d%n", topic, end));
+            out.println("TOPIC                      END OFFSET   RECORDS/S");
+            status.topicEndOffsets().forEach((topic, end) -> out.printf("%-26s %10d %11.1f%n", topic, end,
+                    status.topicRates().getOrDefault(topic, 0.0)));
             out.println();
             out.println("CONSUMER GROUP             LAG");
             status.consumerLag().forEach((group, lag) -> out.printf("%-26s %10d%n", group, lag));
