@@ -95,6 +95,7 @@ final class LinearChainModel {
             for (int l = 0; l < labels; l++) {
                 row[l] = sum[l] * scale;
             }
+
         }
         return Viterbi.decode(emissions, transitions, labels);
     }

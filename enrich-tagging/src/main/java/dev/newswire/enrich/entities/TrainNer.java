@@ -19,8 +19,6 @@ import java.util.function.Predicate;
  */
 public final class TrainNer {
 
-    static final int JAPANESE_EPOCHS = 12;
-    static final int ENGLISH_EPOCHS = 15;
     static final long SEED = 20251126L;
 
     private TrainNer() {
@@ -84,26 +82,26 @@ public final class TrainNer {
 
     static LinearChainModel trainJapanese(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
         GazetteerHints hints = new GazetteerHints(gazetteer);
-        List<PerceptronTrainer.Example> examples = new ArrayList<>();
+        List<CrfTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence sentence : sentences) {
             int[] cp = sentence.text().codePoints().toArray();
             JapaneseTokens tokens = JapaneseTokens.of(sentence.text());
-            examples.add(new PerceptronTrainer.Example(JapaneseNer.features(cp, tokens, hints),
+            examples.add(new CrfTrainer.Example(JapaneseNer.features(cp, tokens, hints),
                     JapaneseNer.labels(tokens, sentence.tagged())));
         }
-        return new PerceptronTrainer(Bio.LABELS).train(examples, JAPANESE_EPOCHS, SEED, List.of());
+        return new CrfTrainer(Bio.LABELS).train(examples, SEED, List.of());
     }
 
     static LinearChainModel trainEnglish(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
         List<String> lexicon = EnglishNer.lowercaseLexicon(sentences);
         EnglishNer features = new EnglishNer(null, gazetteer, lexicon);
-        List<PerceptronTrainer.Example> examples = new ArrayList<>();
+        List<CrfTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence sentence : sentences) {
             EnglishTokens tokens = EnglishTokens.of(sentence.text());
-            examples.add(new PerceptronTrainer.Example(features.features(sentence.text(), tokens),
+            examples.add(new CrfTrainer.Example(features.features(sentence.text(), tokens),
                     EnglishNer.labels(tokens, sentence.tagged())));
         }
-        return new PerceptronTrainer(Bio.LABELS).train(examples, ENGLISH_EPOCHS, SEED, lexicon);
+        return new CrfTrainer(Bio.LABELS).train(examples, SEED, lexicon);
     }
 
     private static List<NerCorpus.Sentence> select(List<NerCorpus.Sentence> all, Predicate<NerCorpus.Sentence> keep) {
