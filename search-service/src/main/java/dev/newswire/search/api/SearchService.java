@@ -60,7 +60,7 @@ public class SearchService {
         this.json = json;
         this.elasticsearchTime = Timer.builder("newswire.search.elasticsearch")
                 .description("Time of the Elasticsearch search calls of the API, including the client's (de)serialisation")
-                .register(registry);
+                .publishPercentileHistogram().register(registry);
     }
 
     /** One page of results with facets. */

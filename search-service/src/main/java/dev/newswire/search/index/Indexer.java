@@ -122,7 +122,8 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         this.retries = Counter.builder("newswire.indexer.retries")
                 .description("Retries after transient failures").register(registry);
         this.flushes = Timer.builder("newswire.indexer.flush")
-                .description("Time from the start of a flush to its commit").register(registry);
+                .description("Time from the start of a flush to its commit")
+                .publishPercentileHistogram().register(registry);
     }
 
     @Override
