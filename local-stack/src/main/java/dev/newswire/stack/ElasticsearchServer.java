@@ -168,7 +168,7 @@ public record ElasticsearchServer(int httpPort, int transportPort, Path dir, Pat
             } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
                 // Another JVM unpacked it first: use theirs.
             }
-            deleteTree(staging);
+            Posix.deleteTree(staging);
             return home;
         } catch (IOException e) {
             throw new StackException("cannot unpack " + artifacts.elasticsearchZip() + " into " + distRoot + ": "
@@ -191,23 +191,6 @@ public record ElasticsearchServer(int httpPort, int transportPort, Path dir, Pat
         } catch (IOException e) {
             throw new StackException("cannot hand " + dir + " to user nobody (Elasticsearch refuses to run as root): "
                     + e.getMessage(), e);
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort: a leftover temp file is not worth failing over
-                }
-            });
-        } catch (IOException e) {
-            // best effort
         }
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** The little of POSIX the stack needs: who we are and whether another user can reach a path. */
+/** The little of POSIX the stack needs: who we are, whether another user can reach a path, deleting trees. */
 public final class Posix {
 
     private Posix() {
@@ -34,5 +36,24 @@ public final class Posix {
             }
         }
         return true;
+    }
+
+    /** Deletes a directory tree as far as it can; returns whether nothing is left. */
+    public static boolean deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return true;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // go on: the caller learns from the result that something is left
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+        return !Files.exists(root);
     }
 }

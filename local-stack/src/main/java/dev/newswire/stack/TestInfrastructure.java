@@ -80,7 +80,7 @@ public final class TestInfrastructure {
                 throw new UncheckedIOException(e);
             }
             Path dir = workDir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ElasticsearchServer.deleteTree(dir),
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Posix.deleteTree(dir),
                     "delete-" + dir.getFileName()));
         }
         return workDir;

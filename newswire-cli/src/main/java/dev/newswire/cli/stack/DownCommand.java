@@ -1,16 +1,14 @@
 package dev.newswire.cli.stack;
 
 import dev.newswire.stack.ManagedProcess;
+import dev.newswire.stack.Posix;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,21 +52,12 @@ public final class DownCommand implements Callable<Integer> {
             StackLayout layout = stack.layout();
             for (Path dir : List.of(layout.home().resolve("kafka"), layout.elasticsearchBase().resolve("elasticsearch"),
                     layout.logDir())) {
-                deleteTree(dir);
+                if (!Posix.deleteTree(dir)) {
+                    out.println("  could not delete all of " + dir);
+                }
             }
             out.println("Data and logs deleted.");
         }
         return 0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
