@@ -86,6 +86,9 @@ public final class Gazetteer {
             aliases.computeIfAbsent("en", l -> new ArrayList<>()).add(columns[2].trim());
             for (int c = 3; c < columns.length; c++) {
                 String column = columns[c].trim();
+                if (column.isEmpty()) {
+                    continue;
+                }
                 int colon = column.indexOf(':');
                 if (colon <= 0) {
                     throw new IllegalArgumentException(RESOURCE + " line " + number + ": want lang:alias|alias");

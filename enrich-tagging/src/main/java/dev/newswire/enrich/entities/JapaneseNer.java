@@ -39,9 +39,29 @@ public final class JapaneseNer implements NamedEntityRecognizer {
         List<Span> byToken = Bio.decode(model.decode(features(cp, tokens, hints)));
         List<Span> spans = new ArrayList<>(byToken.size());
         for (Span s : byToken) {
-            spans.add(new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type()));
+            spans.add(katakanaWhole(cp, new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type())));
         }
         return spans;
+    }
+
+    /**
+     * A name does not start or end inside a katakana word: kuromoji sometimes cuts an unknown
+     * katakana name (ロ + リック・カナ), and the tagger then follows the cut.
+     */
+    private static Span katakanaWhole(int[] cp, Span span) {
+        int start = span.start();
+        int end = span.end();
+        while (start > 0 && isKatakana(cp[start - 1]) && isKatakana(cp[start])) {
+            start--;
+        }
+        while (end < cp.length && isKatakana(cp[end]) && isKatakana(cp[end - 1])) {
+            end++;
+        }
+        return start == span.start() && end == span.end() ? span : new Span(start, end, span.type());
+    }
+
+    private static boolean isKatakana(int c) {
+        return (c >= 'ァ' && c <= 'ヺ') || c == 'ー';
     }
 
     static int[][] features(int[] cp, JapaneseTokens tokens, GazetteerHints hints) {

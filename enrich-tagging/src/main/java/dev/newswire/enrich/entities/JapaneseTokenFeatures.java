@@ -112,6 +112,11 @@ final class JapaneseTokenFeatures {
             f[m++] = FeatureHash.of(231, shape[t], t > 0 ? shape[t - 1] : BOS);
             f[m++] = FeatureHash.of(232, shape[t], t + 1 < n ? shape[t + 1] : EOS);
             f[m++] = FeatureHash.of(233, t == 0 ? 1 : 0, p[t]);
+            int unknown = tokens.unknown()[t] ? 1 : 0;
+            f[m++] = FeatureHash.of(234, unknown, shape[t]);
+            f[m++] = FeatureHash.of(235, unknown, p[t], t > 0 && tokens.unknown()[t - 1] ? 1 : 0);
+            f[m++] = FeatureHash.of(236, unknown, wm1);
+            f[m++] = FeatureHash.of(237, unknown, wp1);
             if (inRun[t]) {
                 int a = runFirst[t];
                 int b = runLast[t];

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.tokenattributes.BaseFormAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
@@ -19,8 +20,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * @param surface      the token as written
  * @param partOfSpeech IPADIC part of speech, e.g. {@code 名詞-固有名詞-人名-姓}
  * @param baseForm     dictionary form of inflected words, else the surface
+ * @param unknown      whether kuromoji's dictionary lacks the word (it guessed it from the characters)
  */
-public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] partOfSpeech, String[] baseForm) {
+public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] partOfSpeech, String[] baseForm,
+                             boolean[] unknown) {
 
     private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
             () -> new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL));
@@ -58,6 +61,7 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
         String[] surfaces = new String[64];
         String[] tags = new String[64];
         String[] bases = new String[64];
+        boolean[] unknowns = new boolean[64];
         try {
             tokenizer.setReader(new StringReader(text));
             tokenizer.reset();
@@ -65,6 +69,7 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
             OffsetAttribute offset = tokenizer.getAttribute(OffsetAttribute.class);
             PartOfSpeechAttribute pos = tokenizer.getAttribute(PartOfSpeechAttribute.class);
             BaseFormAttribute base = tokenizer.getAttribute(BaseFormAttribute.class);
+            ReadingAttribute reading = tokenizer.getAttribute(ReadingAttribute.class);
             // Offsets come in UTF-16 units; walk the text once to turn them into code points.
             int charIndex = 0;
             int codePoint = 0;
@@ -75,6 +80,7 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
                     surfaces = Arrays.copyOf(surfaces, n * 2);
                     tags = Arrays.copyOf(tags, n * 2);
                     bases = Arrays.copyOf(bases, n * 2);
+                    unknowns = Arrays.copyOf(unknowns, n * 2);
                 }
                 int from = offset.startOffset();
                 int to = offset.endOffset();
@@ -91,6 +97,8 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
                 tags[n] = tag == null ? "未知語" : tag;
                 String b = base.getBaseForm();
                 bases[n] = b == null ? surfaces[n] : b;
+                // Dictionary words carry a reading; words kuromoji made up from unknown characters do not.
+                unknowns[n] = reading.getReading() == null;
                 n++;
             }
             tokenizer.end();
@@ -104,6 +112,6 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
             }
         }
         return new JapaneseTokens(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), Arrays.copyOf(surfaces, n),
-                Arrays.copyOf(tags, n), Arrays.copyOf(bases, n));
+                Arrays.copyOf(tags, n), Arrays.copyOf(bases, n), Arrays.copyOf(unknowns, n));
     }
 }
