@@ -164,7 +164,7 @@ public final class EntityStage implements EnrichmentStage {
             return builder;
         }
 
-        /** A surname or short form of a person already met: スミス → アルバロ・スミス, 董 → 董軍. */
+        /** A surname or short form of a person already met: スミス → アルバロ・スミス, 董 → 董軍, Dong → Dong Jun. */
         private Builder fullerName(String surface) {
             for (Builder b : byId.values()) {
                 if (b.type != EntityType.PERSON) {
@@ -172,9 +172,10 @@ public final class EntityStage implements EnrichmentStage {
                 }
                 for (Mention m : b.mentions) {
                     String full = m.text();
+                    // Surname last (スミス, Hegseth) or, for Chinese and Korean names, first (董, Dong).
                     if (full.length() > surface.length()
                             && (full.endsWith("・" + surface) || full.endsWith(" " + surface)
-                            || (isHan(surface) && full.startsWith(surface)))) {
+                            || full.startsWith(surface + " ") || (isHan(surface) && full.startsWith(surface)))) {
                         return b;
                     }
                 }

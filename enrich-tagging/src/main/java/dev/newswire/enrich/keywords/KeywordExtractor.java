@@ -2,6 +2,7 @@ package dev.newswire.enrich.keywords;
 
 import dev.newswire.enrich.entities.EnglishTokens;
 import dev.newswire.enrich.entities.JapaneseTokens;
+import dev.newswire.model.Entity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.Set;
 
 /**
  * Salient terms of an article. Japanese: runs of nouns from kuromoji (固有名詞, 一般, サ変接続;
- * 軍事 + 対話 make 軍事対話). Other languages: runs of words between stop words (RAKE's
- * candidates). A term scores by its frequency, double in the title, more for compounds; the
- * strongest come first.
+ * 軍事 + 対話 make 軍事対話). Other languages: words between stop words, and phrases of them that
+ * recur (RAKE's candidates). The article's entities are candidates as a whole. A term scores by
+ * its frequency, double in the title, more for compounds; the strongest come first.
  */
 public final class KeywordExtractor {
 
@@ -31,10 +32,23 @@ public final class KeywordExtractor {
             "before", "about", "into", "over", "under", "between", "during", "while", "more", "most", "some", "such",
             "other", "new", "one", "two", "last", "first", "year", "years", "mr", "ms", "mrs", "if", "so", "do", "did",
             "does", "up", "out", "all", "any", "each", "both", "very", "just", "only", "own", "same", "s", "'s", "per",
-            "against", "through", "because", "until", "since", "without", "within", "along", "among", "according");
+            "against", "through", "because", "until", "since", "without", "within", "along", "among", "according",
+            "met", "meet", "told", "tell", "added", "expected", "agreed", "reported", "announced", "called", "made",
+            "make", "took", "take", "went", "came", "gave", "get", "got", "next", "week", "month", "day", "today",
+            "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "many", "much",
+            "well", "still", "even", "like", "including", "however", "several", "three", "four", "five");
 
     public List<String> extract(String title, String body, String language) {
+        return extract(title, body, language, List.of());
+    }
+
+    /**
+     * With the article's entities: outside Japanese each is a keyword candidate as a whole (Kuala
+     * Lumpur, not Kuala and Lumpur), as written most often, scored like a two-word phrase per mention.
+     */
+    public List<String> extract(String title, String body, String language, List<Entity> entities) {
         Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Integer> occurrences = new java.util.HashMap<>();
         boolean japanese = "ja".equals(language);
         Set<String> lowercase = new java.util.HashSet<>();
         if (!japanese) {
@@ -50,13 +64,29 @@ public final class KeywordExtractor {
         }
         if (title != null) {
             for (List<String> run : japanese ? japaneseRuns(title) : otherRuns(title, lowercase)) {
-                count(scores, run, japanese, 2.0);
+                count(scores, occurrences, run, japanese, 2.0);
             }
         }
         if (body != null) {
             for (List<String> run : japanese ? japaneseRuns(body) : otherRuns(body, lowercase)) {
-                count(scores, run, japanese, 1.0);
+                count(scores, occurrences, run, japanese, 1.0);
             }
+        }
+        // Japanese noun runs hold the names whole already; elsewhere a name would fall apart in words.
+        for (Entity entity : japanese ? List.<Entity>of() : entities) {
+            Map<String, Integer> surfaces = new java.util.HashMap<>();
+            entity.mentions().forEach(m -> surfaces.merge(m.text(), 1, Integer::sum));
+            String surface = surfaces.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> e.getKey().length()))
+                    .map(Map.Entry::getKey).orElse(entity.name());
+            if (surface.codePointCount(0, surface.length()) >= 2) {
+                scores.merge(surface, 2.0 * entity.mentions().size(), Double::sum);
+                occurrences.merge(surface, Math.max(2, entity.mentions().size()), Integer::sum);
+            }
+        }
+        if (!japanese) {
+            // Without parts of speech a run of words may hold a verb: a phrase counts only if it recurs.
+            scores.entrySet().removeIf(e -> e.getKey().contains(" ") && occurrences.getOrDefault(e.getKey(), 0) < 2);
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -78,7 +108,8 @@ public final class KeywordExtractor {
      * Every stretch of one to four words of a run is a candidate; longer ones weigh more, so a
      * compound that recurs beats its parts.
      */
-    private static void count(Map<String, Double> scores, List<String> run, boolean japanese, double weight) {
+    private static void count(Map<String, Double> scores, Map<String, Integer> occurrences, List<String> run,
+                              boolean japanese, double weight) {
         for (int n = 1; n <= Math.min(4, run.size()); n++) {
             for (int i = 0; i + n <= run.size(); i++) {
                 String term = String.join(japanese ? "" : " ", run.subList(i, i + n));
@@ -87,6 +118,7 @@ public final class KeywordExtractor {
                     continue;
                 }
                 scores.merge(term, weight * n, Double::sum);
+                occurrences.merge(term, 1, Integer::sum);
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.newswire.enrich.keywords;
 import dev.newswire.enrich.ArticleDraft;
 import dev.newswire.enrich.EnrichmentStage;
 
-/** Fills {@code keywords} and {@code summary}. */
+/** Fills {@code keywords} and {@code summary}; runs after the entities, which are keyword candidates. */
 public final class KeywordStage implements EnrichmentStage {
 
     private final KeywordExtractor keywords = new KeywordExtractor();
@@ -11,7 +11,7 @@ public final class KeywordStage implements EnrichmentStage {
 
     @Override
     public ArticleDraft apply(ArticleDraft draft) {
-        return draft.withKeywords(keywords.extract(draft.title(), draft.body(), draft.language()))
+        return draft.withKeywords(keywords.extract(draft.title(), draft.body(), draft.language(), draft.entities()))
                 .withSummary(summary.summarize(draft.body(), draft.language()));
     }
 }

@@ -27,6 +27,8 @@ class EntityStageTest {
         assertThat(entity(english.entities(), "org/us-department-of-defense").mentions())
                 .extracting(m -> m.text()).anyMatch(t -> t.endsWith("Pentagon"));
         assertThat(entity(english.entities(), "place/kuala-lumpur").type()).isEqualTo(EntityType.PLACE);
+        assertThat(entity(english.entities(), "person/dong-jun").mentions()).extracting(m -> m.text())
+                .as("a Chinese surname alone joins the full name").contains("Dong Jun", "Dong");
     }
 
     @Test

@@ -23,6 +23,17 @@ class KeywordStageTest {
     }
 
     @Test
+    void englishNamesAreKeywordsAsAWhole() {
+        var dong = new dev.newswire.model.Entity("person/dong-jun", "Dong Jun", dev.newswire.model.EntityType.PERSON,
+                java.util.List.of(new dev.newswire.model.Mention("Dong Jun", "body", 0, 8),
+                        new dev.newswire.model.Mention("Dong", "body", 40, 44)), java.util.Map.of());
+        var keywords = new KeywordExtractor().extract(null,
+                "Dong Jun met officials in Beijing. Later Dong said the talks went well.", "en", java.util.List.of(dong));
+        assertThat(keywords).first().isEqualTo("Dong Jun");
+        assertThat(keywords).doesNotContain("Dong", "Jun");
+    }
+
+    @Test
     void leadSummaryKeepsWholeSentencesUpToTheLimit() {
         String body = "First sentence here. Second one follows. " + "Filler words go on and on. ".repeat(20);
         String summary = new LeadSummary().summarize(body, "en");
