@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code entities}: the names in the title and body, found by the tagger of the article's
+ * Fills {@code entities}: the names in the body and title, found by the tagger of the article's
  * language plus the gazetteer and the title patterns, linked to canonical entities. A name the
  * gazetteer knows takes its id and English name; a name it does not know takes an id from its
  * English form where the text gives one in brackets (アルバロ・スミス氏(Alvaro Smith)), else from
@@ -46,18 +46,81 @@ public final class EntityStage implements EnrichmentStage {
     public ArticleDraft apply(ArticleDraft draft) {
         String language = draft.language() == null ? "" : draft.language();
         Linker linker = new Linker(language);
-        if (draft.title() != null) {
-            linker.add("title", draft.title(), spans(draft.title(), language));
-        }
+        // The body first: its full names are what the title's short forms (ヘグセス, Hegseth) join.
+        List<Span> bodySpans = draft.body() == null ? List.of() : spans(draft.body(), language);
         if (draft.body() != null) {
-            linker.add("body", draft.body(), spans(draft.body(), language));
+            linker.add("body", draft.body(), bodySpans);
+        }
+        if (draft.title() != null) {
+            List<Span> titleSpans = isTitleCase(draft.title(), language)
+                    ? namesFromBody(draft.title(), draft.body(), bodySpans)
+                    : spans(draft.title(), language);
+            linker.add("title", draft.title(), titleSpans);
         }
         return draft.withEntities(linker.entities());
+    }
+
+    /** "Hegseth And Dong Agree To Keep Channels Open": capitals tell nothing there. */
+    static boolean isTitleCase(String title, String language) {
+        if (!language.equals("en")) {
+            return false;
+        }
+        int words = 0;
+        int capitalised = 0;
+        for (String word : title.split("[^\\p{L}]+")) {
+            if (word.length() >= 4) {
+                words++;
+                capitalised += Character.isUpperCase(word.codePointAt(0)) ? 1 : 0;
+            }
+        }
+        return words >= 3 && capitalised >= 0.8 * words;
+    }
+
+    /**
+     * In a title-case title: the gazetteer's names and the names the body has (a person's surname
+     * too), nothing guessed.
+     */
+    private List<Span> namesFromBody(String title, String body, List<Span> bodySpans) {
+        int[] cp = title.codePoints().toArray();
+        List<Span> chosen = new ArrayList<>();
+        List<Span> known = new ArrayList<>();
+        for (Gazetteer.Match match : gazetteer.find(cp)) {
+            known.add(new Span(match.start(), match.end(), match.entry().type()));
+        }
+        choose(chosen, known);
+        List<Span> fromBody = new ArrayList<>();
+        if (body != null) {
+            int[] bodyCp = body.codePoints().toArray();
+            String titleText = new String(cp, 0, cp.length);
+            for (Span span : bodySpans) {
+                String full = new String(bodyCp, span.start(), span.length());
+                List<String> names = new ArrayList<>(List.of(full));
+                if (span.type() == EntityType.PERSON && full.contains(" ")) {
+                    names.add(full.substring(full.lastIndexOf(' ') + 1));
+                }
+                for (String name : names) {
+                    for (int at = titleText.indexOf(name); at >= 0 && name.length() > 1;
+                         at = titleText.indexOf(name, at + 1)) {
+                        int end = at + name.length();
+                        boolean whole = (at == 0 || !Character.isLetterOrDigit(titleText.charAt(at - 1)))
+                                && (end == titleText.length() || !Character.isLetterOrDigit(titleText.charAt(end)));
+                        if (whole) {
+                            int start = titleText.codePointCount(0, at);
+                            fromBody.add(new Span(start, start + name.codePointCount(0, name.length()), span.type()));
+                        }
+                    }
+                }
+            }
+        }
+        choose(chosen, fromBody);
+        chosen.sort(null);
+        return chosen;
     }
 
     /**
      * Names in one field. The gazetteer's matches go first (curated and linked), then the tagger's
      * names that do not overlap them, then the title patterns'; within each, longest first.
+     * Languages without a tagger (zh, ko, de, fr …) get the gazetteer's names only.
      */
     List<Span> spans(String text, String language) {
         int[] cp = text.codePoints().toArray();
@@ -70,7 +133,8 @@ public final class EntityStage implements EnrichmentStage {
         if (language.equals("ja")) {
             choose(chosen, trimmed(cp, japanese.find(text)));
             choose(chosen, NameRules.titledPersons(text, gazetteer));
-        } else if (!language.equals("zh") && !language.equals("ko")) {
+        } else if (language.equals("en")) {
+            // Only English: German capitalises every noun, and other languages have no model yet.
             choose(chosen, trimmed(cp, english.find(text)));
         }
         chosen.sort(null);

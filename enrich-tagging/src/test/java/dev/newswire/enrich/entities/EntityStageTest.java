@@ -32,6 +32,24 @@ class EntityStageTest {
     }
 
     @Test
+    void titleCaseTitleTakesOnlyNamesKnownFromTheGazetteerOrTheBody() {
+        ArticleDraft draft = Articles.tagging().stages(new InMemoryNearDuplicateIndex()).get(0).apply(
+                Articles.draft("en2", "en", "Marlowe Praises Harbour Plan As Pentagon Weighs New Base",
+                        "Defence analyst Jane Marlowe said the harbour plan was sound. The Pentagon has not decided."));
+        List<String> titleNames = draft.entities().stream().flatMap(e -> e.mentions().stream())
+                .filter(m -> m.field().equals("title")).map(m -> m.text()).toList();
+        assertThat(titleNames).containsExactlyInAnyOrder("Marlowe", "Pentagon");
+        assertThat(entity(draft.entities(), "org/us-department-of-defense").mentions()).hasSize(2);
+    }
+
+    @Test
+    void germanTextGetsOnlyGazetteerNames() {
+        ArticleDraft draft = Articles.tagging().stages(new InMemoryNearDuplicateIndex()).get(0).apply(
+                Articles.draft("de1", "de", null, "Die Regierung in Berlin prüft die Pläne für den Hafen."));
+        assertThat(draft.entities()).extracting(Entity::id).containsExactly("place/berlin");
+    }
+
+    @Test
     void titledShortFormsJoinTheFullNameMetEarlier() {
         ArticleDraft japanese = Articles.tagging().stages(new InMemoryNearDuplicateIndex()).get(0).apply(
                 Articles.draft("ja1", "ja", "米高官が訪中",
