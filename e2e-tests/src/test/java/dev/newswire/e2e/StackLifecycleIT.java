@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.stack.Ports;
+import dev.newswire.stack.Posix;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,8 +51,9 @@ class StackLifecycleIT {
     }
 
     @AfterAll
-    static void stopWhatIsLeft() throws Exception {
+    static void stopWhatIsLeftAndCleanUp() throws Exception {
         cli("down", "--purge");
+        Posix.deleteTree(root);
     }
 
     @Test
