@@ -58,7 +58,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
         for (Span s : tokenSpans) {
             spans.add(new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type()));
         }
-        return spans;
+        return SpanRules.english(text.codePoints().toArray(), spans, gazetteer);
     }
 
     /** Word → bit set of the groups of {@code english-cues.txt} it is in. */

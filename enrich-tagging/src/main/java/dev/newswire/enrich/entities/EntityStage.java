@@ -7,11 +7,13 @@ import dev.newswire.model.EntityType;
 import dev.newswire.model.Mention;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,8 @@ public final class EntityStage implements EnrichmentStage {
         Linker linker = new Linker(language);
         // The body first: its full names are what the title's short forms (ヘグセス, Hegseth) join.
         List<Span> bodySpans = draft.body() == null ? List.of() : spans(draft.body(), language);
+        Set<String> notNames = draft.body() == null ? Set.of() : acronymsOfNonNames(draft.body(), bodySpans);
+        bodySpans = without(draft.body(), bodySpans, notNames);
         if (draft.body() != null) {
             linker.add("body", draft.body(), bodySpans);
         }
@@ -55,9 +59,47 @@ public final class EntityStage implements EnrichmentStage {
             List<Span> titleSpans = isTitleCase(draft.title(), language)
                     ? namesFromBody(draft.title(), draft.body(), bodySpans)
                     : spans(draft.title(), language);
-            linker.add("title", draft.title(), titleSpans);
+            linker.add("title", draft.title(), without(draft.title(), titleSpans, notNames));
         }
         return draft.withEntities(linker.entities());
+    }
+
+    /**
+     * Acronyms the article defines after words that are no name (防衛政策調整対話(DPCT), Defense
+     * Policy Coordination Talks (DPCT)): a meeting or a policy, not an organisation or a person,
+     * wherever the article repeats them. The gazetteer's acronyms (SCMP, NATO) are names.
+     */
+    private Set<String> acronymsOfNonNames(String text, List<Span> spans) {
+        int[] cp = text.codePoints().toArray();
+        Set<String> found = new HashSet<>();
+        for (Span span : spans) {
+            String surface = new String(cp, span.start(), span.length());
+            if (!SpanRules.isAcronym(surface) || gazetteer.lookup(surface).isPresent() || found.contains(surface)) {
+                continue;
+            }
+            // The definition may be an occurrence the tagger left out: look at each.
+            for (String open : new String[] {"(", "（"}) {
+                for (int at = text.indexOf(open + surface); at >= 0; at = text.indexOf(open + surface, at + 1)) {
+                    int before = text.codePointCount(0, at) - 1;
+                    while (before > 0 && cp[before] == ' ') {
+                        before--;
+                    }
+                    int last = before;
+                    if (before >= 0 && spans.stream().noneMatch(s -> s.start() <= last && last < s.end())) {
+                        found.add(surface);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Span> without(String text, List<Span> spans, Set<String> surfaces) {
+        if (surfaces.isEmpty()) {
+            return spans;
+        }
+        int[] cp = text.codePoints().toArray();
+        return spans.stream().filter(s -> !surfaces.contains(new String(cp, s.start(), s.length()))).toList();
     }
 
     /** "Hegseth And Dong Agree To Keep Channels Open": capitals tell nothing there. */
@@ -127,7 +169,10 @@ public final class EntityStage implements EnrichmentStage {
         List<Span> chosen = new ArrayList<>();
         List<Span> gazetteerSpans = new ArrayList<>();
         for (Gazetteer.Match match : gazetteer.find(cp)) {
-            gazetteerSpans.add(new Span(match.start(), match.end(), match.entry().type()));
+            // 国防部 of 董軍国防部長 is the head of a title, not the ministry.
+            if (!NameRules.titleStartsAt(cp, match.start(), match.end())) {
+                gazetteerSpans.add(new Span(match.start(), match.end(), match.entry().type()));
+            }
         }
         choose(chosen, gazetteerSpans);
         if (language.equals("ja")) {
@@ -136,6 +181,7 @@ public final class EntityStage implements EnrichmentStage {
         } else if (language.equals("en")) {
             // Only English: German capitalises every noun, and other languages have no model yet.
             choose(chosen, trimmed(cp, english.find(text)));
+            choose(chosen, SpanRules.titledSurnames(cp, chosen));
         }
         chosen.sort(null);
         return chosen;

@@ -14,6 +14,10 @@ final class GazetteerHints {
         this.gazetteer = gazetteer;
     }
 
+    Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     int[] of(int[] cp) {
         int[] hints = new int[cp.length];
         List<Gazetteer.Match> matches = gazetteer.find(cp);

@@ -41,7 +41,7 @@ public final class JapaneseNer implements NamedEntityRecognizer {
         for (Span s : byToken) {
             spans.add(katakanaWhole(cp, new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type())));
         }
-        return spans;
+        return SpanRules.japanese(cp, spans, hints == null ? null : hints.gazetteer());
     }
 
     /**

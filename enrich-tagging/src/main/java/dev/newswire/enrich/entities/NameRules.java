@@ -42,6 +42,10 @@ final class NameRules {
         List<int[]> found = new ArrayList<>();
         for (String title : TITLES) {
             for (int at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
+                if (insideLongerTitle(text, at, title)) {
+                    // 長官 of 官房長官: 官房 is part of the title, not a name.
+                    continue;
+                }
                 int[] direct = nameBefore(text, at);
                 if (direct == null) {
                     for (String mark : COUNTRY_MARKS) {
@@ -70,6 +74,62 @@ final class NameRules {
             spans.add(new Span(start, start + surface.codePointCount(0, surface.length()), EntityType.PERSON));
         }
         return spans;
+    }
+
+    /** Whether a title starts at {@code start} and runs past {@code end} (国防部長 over 国防部). */
+    static boolean titleStartsAt(int[] cp, int start, int end) {
+        String text = new String(cp, start, Math.min(cp.length - start, end - start + 6));
+        int length = text.offsetByCodePoints(0, end - start);
+        for (String title : TITLES) {
+            if (title.length() > length && text.startsWith(title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text is a title alone (上将, 報道官): no name. */
+    static boolean isTitle(String text) {
+        return TITLES.contains(text);
+    }
+
+    /** Whether a longer title ending in {@code title} (官房長官 for 長官) stands at {@code at}. */
+    private static boolean insideLongerTitle(String text, int at, String title) {
+        for (String longer : TITLES) {
+            if (longer.length() > title.length() && longer.endsWith(title)) {
+                int from = at + title.length() - longer.length();
+                if (from >= 0 && text.startsWith(longer, from)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A tagger's name that runs into a title (董軍国防 of 董軍国防部長, ヘグセス長官): the person
+     * before the title, or {@code null} when the span does not hold the start of a title after a
+     * plausible name.
+     */
+    static Span personBeforeTitle(int[] cp, Span span, Gazetteer gazetteer) {
+        String text = new String(cp, span.start(), Math.min(cp.length - span.start(), span.length() + 8));
+        int spanEnd = text.offsetByCodePoints(0, span.length());
+        for (int k = 1; k < spanEnd; k = text.offsetByCodePoints(k, 1)) {
+            for (String title : TITLES) {
+                if (text.startsWith(title, k) && k + title.length() >= spanEnd) {
+                    String name = text.substring(0, k);
+                    Optional<GazetteerEntry> known = gazetteer == null ? Optional.empty() : gazetteer.lookup(name);
+                    int[] found = nameBefore(name, name.length());
+                    boolean plausible = known.isPresent() ? known.get().type() == EntityType.PERSON
+                            : found != null && found[0] == 0;
+                    if (plausible) {
+                        int n = name.codePointCount(0, name.length());
+                        return new Span(span.start(), span.start() + n, EntityType.PERSON);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The katakana name (with dots) or one to four kanji ending at {@code end}, in UTF-16 offsets. */

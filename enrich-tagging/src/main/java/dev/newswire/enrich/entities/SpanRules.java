@@ -1,0 +1,237 @@
+package dev.newswire.enrich.entities;
+
+import dev.newswire.model.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Corrections of the taggers' names that the training data cannot teach (it has little news of
+ * this kind) but that hold in general: the gazetteer's type wins for a name it knows (Pentagon is
+ * an organisation, not a place); days and months are never names; a title is not part of a
+ * person's name (Admiral Dong is Dong, 董軍国防部長 is 董軍); an all-caps acronym is not a person
+ * unless the gazetteer says so; 両国軍 and 同社 point back to names, they are none themselves.
+ */
+final class SpanRules {
+
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+            "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
+
+    /** Words of a title before a person's name; abbreviations with or without their dot. */
+    private static final Set<String> ENGLISH_TITLES = Set.of("mr", "mrs", "ms", "dr", "sir", "president", "senator",
+            "sen", "governor", "gov", "general", "gen", "colonel", "col", "captain", "capt", "lieutenant", "lt",
+            "sergeant", "sgt", "admiral", "adm", "major", "maj", "commander", "cmdr", "minister", "secretary", "premier",
+            "chancellor", "chairman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "rep", "representative",
+            "vice", "prime", "defense", "defence", "foreign", "deputy", "assistant", "state", "chief", "rear", "marshal",
+            "brigadier", "lt.", "gen.", "adm.", "col.", "dr.", "mr.", "mrs.", "ms.", "sen.", "gov.", "rep.", "capt.",
+            "maj.", "sgt.");
+
+    /** Words that refer back to names met before (両国軍, 同社, 各国政府): never names themselves. */
+    private static final List<String> JAPANESE_ANAPHORIC = List.of("両国", "両軍", "両党", "両政府", "両首脳", "各国", "同国",
+            "同社", "同省", "同党", "同軍", "同紙", "同局", "同庁", "同氏", "自国", "他国", "双方", "当局");
+
+    private static final Set<String> JAPANESE_CALENDAR = Set.of("月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜",
+            "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日");
+
+    private SpanRules() {
+    }
+
+    /** The English tagger's names, corrected. */
+    static List<Span> english(int[] cp, List<Span> spans, Gazetteer gazetteer) {
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span span : spans) {
+            Span s = span;
+            String surface = text(cp, s);
+            Optional<GazetteerEntry> known = gazetteer == null ? Optional.empty() : gazetteer.lookup(surface);
+            if (known.isPresent()) {
+                out.add(new Span(s.start(), s.end(), known.get().type()));
+                continue;
+            }
+            if (hasWeekday(surface) || CALENDAR.contains(surface.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            s = beforeLowerCaseWord(cp, s);
+            if (s == null) {
+                continue;
+            }
+            if (s.type() == EntityType.PERSON) {
+                s = withoutLeadingTitles(cp, s);
+                if (s == null) {
+                    continue;
+                }
+                surface = text(cp, s);
+                known = gazetteer == null ? Optional.empty() : gazetteer.lookup(surface);
+                if (known.isPresent()) {
+                    out.add(new Span(s.start(), s.end(), known.get().type()));
+                    continue;
+                }
+                if (isAcronym(surface)) {
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The Japanese tagger's names, corrected. */
+    static List<Span> japanese(int[] cp, List<Span> spans, Gazetteer gazetteer) {
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span span : spans) {
+            String surface = text(cp, span);
+            Optional<GazetteerEntry> known = gazetteer == null ? Optional.empty() : gazetteer.lookup(surface);
+            if (known.isPresent()) {
+                out.add(new Span(span.start(), span.end(), known.get().type()));
+                continue;
+            }
+            if (JAPANESE_ANAPHORIC.stream().anyMatch(surface::startsWith) || JAPANESE_CALENDAR.contains(surface)
+                    || surface.contains("両政府") || surface.contains("両国") || NameRules.isTitle(surface)) {
+                continue;
+            }
+            if (span.type() == EntityType.PERSON && isAcronym(surface)) {
+                continue;
+            }
+            Span person = NameRules.personBeforeTitle(cp, span, gazetteer);
+            out.add(person != null ? person : span);
+        }
+        return out;
+    }
+
+    /**
+     * Surnames after a title (Admiral Dong, Secretary Hegseth, Mr Xi) of persons named in full in
+     * the same text, where the tagger missed them: persons, which the linker joins to the full name.
+     */
+    static List<Span> titledSurnames(int[] cp, List<Span> chosen) {
+        String text = new String(cp, 0, cp.length);
+        List<Span> found = new ArrayList<>();
+        for (Span span : chosen) {
+            String full = text(cp, span);
+            if (span.type() != EntityType.PERSON || !full.contains(" ")) {
+                continue;
+            }
+            String first = full.substring(0, full.indexOf(' '));
+            String last = full.substring(full.lastIndexOf(' ') + 1);
+            for (String surname : new String[] {first, last}) {
+                if (surname.length() < 2) {
+                    continue;
+                }
+                for (int at = text.indexOf(surname); at > 0; at = text.indexOf(surname, at + 1)) {
+                    int end = at + surname.length();
+                    if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                        continue;
+                    }
+                    int wordEnd = at;
+                    while (wordEnd > 0 && Character.isWhitespace(text.charAt(wordEnd - 1))) {
+                        wordEnd--;
+                    }
+                    int wordStart = wordEnd;
+                    while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
+                        wordStart--;
+                    }
+                    String word = text.substring(wordStart, wordEnd);
+                    if (wordEnd == at || word.isEmpty() || !Character.isUpperCase(word.charAt(0))
+                            || !ENGLISH_TITLES.contains(word.toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    int start = text.codePointCount(0, at);
+                    Span candidate = new Span(start, start + surname.codePointCount(0, surname.length()),
+                            EntityType.PERSON);
+                    if (chosen.stream().noneMatch(candidate::overlaps) && found.stream().noneMatch(candidate::overlaps)) {
+                        found.add(candidate);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** "DPCT", "NATO", "G7": two or more capitals, no lower case. */
+    static boolean isAcronym(String surface) {
+        int capitals = 0;
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c) && c < 0x3000) {
+                capitals++;
+            } else if (!Character.isDigit(c) && c != '.' && c != '&' && c != '-') {
+                return false;
+            }
+        }
+        return capitals >= 2;
+    }
+
+    private static boolean hasWeekday(String surface) {
+        for (String word : surface.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (WEEKDAYS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower-case words inside names of several words; others end the name ("Dong met Pentagon"). */
+    private static final Set<String> JOINERS = Set.of("of", "the", "and", "for", "de", "da", "do", "dos", "das", "del",
+            "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ibn", "y", "e", "on",
+            "upon", "in", "at", "&", "'s", "’s", "to", "a", "an", "vs", "vs.", "und", "et", "st", "st.", "pāti", "te");
+
+    private static Span beforeLowerCaseWord(int[] cp, Span span) {
+        int start = span.start();
+        while (start < span.end()) {
+            int end = start;
+            while (end < span.end() && !Character.isWhitespace(cp[end])) {
+                end++;
+            }
+            String word = new String(cp, start, end - start);
+            if (start > span.start() && Character.isLowerCase(word.codePointAt(0)) && !JOINERS.contains(word)) {
+                int cut = start;
+                while (cut > span.start() && Character.isWhitespace(cp[cut - 1])) {
+                    cut--;
+                }
+                // A name does not end on a joiner either ("Bank of").
+                return new Span(span.start(), cut, span.type());
+            }
+            start = end;
+            while (start < span.end() && Character.isWhitespace(cp[start])) {
+                start++;
+            }
+        }
+        return span;
+    }
+
+    /** "Admiral Dong" → "Dong"; {@code null} when only titles are left ("Defense Minister"). */
+    private static Span withoutLeadingTitles(int[] cp, Span span) {
+        int start = span.start();
+        while (start < span.end()) {
+            int end = start;
+            while (end < span.end() && !Character.isWhitespace(cp[end])) {
+                end++;
+            }
+            String word = new String(cp, start, end - start).toLowerCase(Locale.ROOT);
+            if (!ENGLISH_TITLES.contains(word) || end == span.end()) {
+                break;
+            }
+            start = end;
+            while (start < span.end() && Character.isWhitespace(cp[start])) {
+                start++;
+            }
+        }
+        String rest = new String(cp, start, span.end() - start).toLowerCase(Locale.ROOT);
+        if (ENGLISH_TITLES.contains(rest)) {
+            return null;
+        }
+        return start == span.start() ? span : new Span(start, span.end(), span.type());
+    }
+
+    private static String text(int[] cp, Span span) {
+        return new String(cp, span.start(), span.length());
+    }
+}
