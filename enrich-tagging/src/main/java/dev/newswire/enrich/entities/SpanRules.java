@@ -37,6 +37,15 @@ final class SpanRules {
     private static final List<String> JAPANESE_ANAPHORIC = List.of("両国", "両軍", "両党", "両政府", "両首脳", "各国", "同国",
             "同社", "同省", "同党", "同軍", "同紙", "同局", "同庁", "同氏", "自国", "他国", "双方", "当局");
 
+    /** Two countries' marks before a common noun (米中軍事, 日米同盟, 米中貿易協議): a relation, not a name. */
+    private static final List<String> COUNTRY_PAIRS = List.of("米中", "日米", "米露", "米ロ", "日中", "中露", "中ロ", "米韓",
+            "日韓", "米朝", "日朝", "中台", "米台", "日台", "米欧", "日欧", "中欧", "米英", "英仏", "独仏", "米印", "日印",
+            "日豪", "米豪", "露ウ", "ロ朝", "中韓");
+
+    /** Heads of the names of bodies two countries share (日米安全保障協議委員会): those are names. */
+    private static final List<String> JOINT_BODY_HEADS = List.of("委員会", "機構", "協議会", "会議", "本部", "司令部",
+            "事務局", "銀行", "公社", "基金");
+
     private static final Set<String> JAPANESE_CALENDAR = Set.of("月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜",
             "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日");
 
@@ -92,7 +101,8 @@ final class SpanRules {
                 continue;
             }
             if (JAPANESE_ANAPHORIC.stream().anyMatch(surface::startsWith) || JAPANESE_CALENDAR.contains(surface)
-                    || surface.contains("両政府") || surface.contains("両国") || NameRules.isTitle(surface)) {
+                    || surface.contains("両政府") || surface.contains("両国") || NameRules.isTitle(surface)
+                    || isCountryPairRelation(surface)) {
                 continue;
             }
             if (span.type() == EntityType.PERSON && isAcronym(surface)) {
@@ -150,6 +160,11 @@ final class SpanRules {
             }
         }
         return found;
+    }
+
+    private static boolean isCountryPairRelation(String surface) {
+        return COUNTRY_PAIRS.stream().anyMatch(pair -> surface.startsWith(pair) && surface.length() > pair.length())
+                && JOINT_BODY_HEADS.stream().noneMatch(surface::endsWith);
     }
 
     /** "DPCT", "NATO", "G7": two or more capitals, no lower case. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -111,8 +112,9 @@ public final class TopicMatcher {
         IndexSearcher searcher = index.createSearcher();
         searcher.setQueryCache(null);
         List<TopicMatch> matches = new ArrayList<>();
+        Map<String, TermsEnum> fieldTerms = new HashMap<>();
         for (Compiled compiled : queries) {
-            if (!anyPresent(searcher.getIndexReader(), compiled.terms())) {
+            if (!anyPresent(searcher.getIndexReader(), compiled.terms(), fieldTerms)) {
                 continue;
             }
             float score = score(searcher, compiled.query());
@@ -137,12 +139,17 @@ public final class TopicMatcher {
      * Whether the article holds any of the terms: the cheap test Lucene Monitor's presearcher
      * makes, which spares most articles most queries.
      */
-    private static boolean anyPresent(IndexReader reader, Set<Term> terms) {
+    private static boolean anyPresent(IndexReader reader, Set<Term> terms, Map<String, TermsEnum> fieldTerms) {
         try {
-            LeafReader leaf = reader.leaves().get(0).reader();
             for (Term term : terms) {
-                Terms fieldTerms = leaf.terms(term.field());
-                if (fieldTerms != null && fieldTerms.iterator().seekExact(term.bytes())) {
+                // One enumerator per field and article: the queries share it.
+                TermsEnum enumerator = fieldTerms.get(term.field());
+                if (enumerator == null && !fieldTerms.containsKey(term.field())) {
+                    Terms inField = reader.leaves().get(0).reader().terms(term.field());
+                    enumerator = inField == null ? null : inField.iterator();
+                    fieldTerms.put(term.field(), enumerator);
+                }
+                if (enumerator != null && enumerator.seekExact(term.bytes())) {
                     return true;
                 }
             }

@@ -48,6 +48,13 @@ class EntityPrecisionTest {
     }
 
     @Test
+    void twoCountriesBeforeACommonNounAreARelationNotAName() {
+        String text = "米中軍事当局者は会談した。日米同盟の強化と米中貿易協議の行方が焦点となり、日米安全保障協議委員会も開かれた。";
+        assertThat(named(text, japanese.find(text))).noneMatch(s -> s.startsWith("米中軍事") || s.startsWith("日米同盟")
+                || s.startsWith("米中貿易"));
+    }
+
+    @Test
     void anAcronymDefinedAfterWordsThatAreNoNameIsNoEntity() {
         ArticleDraft draft = entities("ja", null, "米中両国はペンタゴンで第19回米中防衛政策調整対話(DPCT)を行った。"
                 + "国防総省によるとDPCTでは、双方が意思疎通の重要性を確認した。DPCTは通常年に1回開かれる。");
