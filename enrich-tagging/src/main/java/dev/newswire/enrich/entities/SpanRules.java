@@ -24,6 +24,17 @@ final class SpanRules {
     private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday");
 
+    /** Peoples and nationalities (the Japanese, Taiwanese, Filipino): adjectives, no names. */
+    private static final Set<String> DEMONYMS = Set.of("american", "americans", "british", "chinese", "japanese",
+            "korean", "koreans", "taiwanese", "filipino", "filipinos", "vietnamese", "thai", "indonesian", "indonesians",
+            "malaysian", "malaysians", "singaporean", "singaporeans", "indian", "indians", "pakistani", "pakistanis",
+            "russian", "russians", "ukrainian", "ukrainians", "european", "europeans", "asian", "asians", "african",
+            "africans", "french", "german", "germans", "italian", "italians", "spanish", "canadian", "canadians",
+            "australian", "australians", "brazilian", "brazilians", "mexican", "mexicans", "israeli", "israelis",
+            "iranian", "iranians", "palestinian", "palestinians", "turkish", "polish", "dutch", "swedish", "norwegian",
+            "finnish", "danish", "greek", "arab", "arabs", "english", "scottish", "irish", "welsh", "mongolian",
+            "burmese", "cambodian", "laotian", "nepali", "bangladeshi", "saudi", "egyptian", "nigerian", "kenyan");
+
     /** Words of a title before a person's name; abbreviations with or without their dot. */
     private static final Set<String> ENGLISH_TITLES = Set.of("mr", "mrs", "ms", "dr", "sir", "president", "senator",
             "sen", "governor", "gov", "general", "gen", "colonel", "col", "captain", "capt", "lieutenant", "lt",
@@ -63,7 +74,9 @@ final class SpanRules {
                 out.add(new Span(s.start(), s.end(), known.get().type()));
                 continue;
             }
-            if (hasWeekday(surface) || CALENDAR.contains(surface.toLowerCase(Locale.ROOT))) {
+            String lower = surface.toLowerCase(Locale.ROOT);
+            if (hasWeekday(surface) || CALENDAR.contains(lower)
+                    || DEMONYMS.contains(lower.startsWith("the ") ? lower.substring(4) : lower)) {
                 continue;
             }
             s = beforeLowerCaseWord(cp, s);

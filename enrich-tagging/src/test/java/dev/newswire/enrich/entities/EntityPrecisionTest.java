@@ -80,6 +80,14 @@ class EntityPrecisionTest {
     }
 
     @Test
+    void peoplesAreNoNames() {
+        ArticleDraft draft = entities("en", null, "The Japanese government said Taiwanese and Filipino workers "
+                + "were welcome. The Japanese also invited Vietnamese firms to Tokyo.");
+        assertThat(surfaces(draft)).doesNotContain("The Japanese", "Japanese", "Taiwanese", "Filipino", "Vietnamese")
+                .contains("Tokyo");
+    }
+
+    @Test
     void theGazetteerTypeWinsForAKnownName() {
         String text = "The Pentagon said on Thursday that the Pentagon would send a delegation.";
         assertThat(named(text, english.find(text))).allMatch(s -> s.endsWith(":ORGANIZATION"))
