@@ -125,10 +125,20 @@ public record KafkaServer(int port, int controllerPort, Path dir, String heap) {
         }
     }
 
-    private static String newClusterId() {
+    /**
+     * A random cluster id as Kafka writes them (16 bytes, URL-safe base64). Like Kafka's own
+     * {@code Uuid.randomUuid()}, never one starting with '-': the storage tool's argument parser would
+     * take it for an option (seen in CI: "argument --cluster-id/-t: expected one argument").
+     */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     static String java() {
