@@ -1,5 +1,7 @@
 package dev.newswire.ingest.api;
 
+import static dev.newswire.ingest.api.RequestFields.parse;
+
 import dev.newswire.model.IngestMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,22 +40,4 @@ public class ArticleController {
         return ResponseEntity.accepted().body(ingest.pushArticles(root, Methods.parse(method, IngestMethod.PUSH)));
     }
 
-    /** Parses JSON, answering malformed input with the parser's own location of the error. */
-    static JsonNode parse(JsonMapper json, byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "body", "is empty");
-        }
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw ApiException.field(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "body", "is empty");
-            }
-            return root;
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "body",
-                    "is not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
-    }
-}
+    /** Parses JSON, answering malformed input with the parser's own location of the error. */}

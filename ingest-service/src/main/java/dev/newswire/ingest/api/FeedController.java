@@ -1,5 +1,10 @@
 package dev.newswire.ingest.api;
 
+import static dev.newswire.ingest.api.RequestFields.blankToNull;
+import static dev.newswire.ingest.api.RequestFields.language;
+import static dev.newswire.ingest.api.RequestFields.parse;
+import static dev.newswire.ingest.api.RequestFields.text;
+
 import dev.newswire.model.IngestMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,15 +39,15 @@ public class FeedController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IngestResponse> fetch(@RequestBody byte[] body) throws InterruptedException {
-        JsonNode root = ArticleController.parse(json, body);
+        JsonNode root = parse(json, body);
         if (!root.isObject()) {
             throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-feed", "Invalid Feed", "body",
                     "must be an object such as {\"url\": \"https://…/feed.xml\"}");
         }
-        IngestOptions options = new IngestOptions(PageController.text(root, "source"),
-                PageController.text(root, "sourceName"), PageController.language(PageController.text(root, "language")),
+        IngestOptions options = new IngestOptions(text(root, "source"),
+                text(root, "sourceName"), language(text(root, "language")),
                 null, null, IngestMethod.FEED, root.path("fetchPages").isBoolean() && root.get("fetchPages").asBoolean());
-        return ResponseEntity.accepted().body(ingest.fetchFeed(PageController.text(root, "url"), options));
+        return ResponseEntity.accepted().body(ingest.fetchFeed(text(root, "url"), options));
     }
 
     @PostMapping(consumes = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -56,8 +61,8 @@ public class FeedController {
                                                  @RequestParam(name = "fetchPages", defaultValue = "false") boolean fetchPages,
                                                  @RequestParam(name = "method", required = false) String method)
             throws InterruptedException {
-        IngestOptions options = new IngestOptions(PageController.blankToNull(source),
-                PageController.blankToNull(sourceName), PageController.language(language), null, null,
+        IngestOptions options = new IngestOptions(blankToNull(source),
+                blankToNull(sourceName), language(language), null, null,
                 Methods.parse(method, IngestMethod.FEED), fetchPages);
         return ResponseEntity.accepted().body(ingest.ingestFeedBody(body, contentType, options));
     }

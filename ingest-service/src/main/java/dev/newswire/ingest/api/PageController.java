@@ -1,7 +1,12 @@
 package dev.newswire.ingest.api;
 
+import static dev.newswire.ingest.api.RequestFields.blankToNull;
+import static dev.newswire.ingest.api.RequestFields.language;
+import static dev.newswire.ingest.api.RequestFields.parse;
+import static dev.newswire.ingest.api.RequestFields.publishedAt;
+import static dev.newswire.ingest.api.RequestFields.text;
+
 import dev.newswire.model.IngestMethod;
-import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +38,7 @@ public class PageController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IngestResponse> fetch(@RequestBody byte[] body) throws InterruptedException {
-        JsonNode root = ArticleController.parse(json, body);
+        JsonNode root = parse(json, body);
         if (!root.isObject()) {
             throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-page", "Invalid Page", "body",
                     "must be an object such as {\"url\": \"https://…\"}");
@@ -68,43 +73,4 @@ public class PageController {
         return ResponseEntity.accepted().body(ingest.ingestPageBody(body, contentType, blankToNull(url), options));
     }
 
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid Parameter", field,
-                    "must be a string");
-        }
-        return blankToNull(value.asString());
-    }
-
-    static String language(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return null;
-        }
-        String language = dev.newswire.ingest.publish.RawArticles.language(tag);
-        if (language == null) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid Parameter", "language",
-                    "must be an ISO 639-1 code (or a tag starting with one), e.g. en, ja, pt-BR");
-        }
-        return language;
-    }
-
-    static Instant publishedAt(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Instant instant = PushArticleReader.instant(value);
-        if (instant == null) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid Parameter", "publishedAt",
-                    "must be an ISO-8601 date-time with offset, e.g. 2025-11-26T06:30:00Z");
-        }
-        return instant;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

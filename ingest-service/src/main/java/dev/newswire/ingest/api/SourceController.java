@@ -1,5 +1,8 @@
 package dev.newswire.ingest.api;
 
+import static dev.newswire.ingest.api.RequestFields.parse;
+import static dev.newswire.ingest.api.RequestFields.text;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newswire.ingest.source.FeedSource;
 import dev.newswire.ingest.source.InvalidSourceException;
@@ -93,14 +96,14 @@ public class SourceController {
     }
 
     private SourceSpec spec(byte[] body) {
-        JsonNode root = ArticleController.parse(json, body);
+        JsonNode root = parse(json, body);
         if (!root.isObject()) {
             throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-source", "Invalid Source", "body",
                     "must be a source object such as {\"url\": \"https://…/feed.xml\"}");
         }
-        return new SourceSpec(PageController.text(root, "id"), PageController.text(root, "name"),
-                PageController.text(root, "url"), interval(root), bool(root, "fetchPages"),
-                PageController.text(root, "language"), bool(root, "enabled"));
+        return new SourceSpec(text(root, "id"), text(root, "name"),
+                text(root, "url"), interval(root), bool(root, "fetchPages"),
+                text(root, "language"), bool(root, "enabled"));
     }
 
     private static String interval(JsonNode root) {
@@ -108,7 +111,7 @@ public class SourceController {
         if (value != null && value.isIntegralNumber()) {
             return value.asString();
         }
-        return PageController.text(root, "interval");
+        return text(root, "interval");
     }
 
     private static Boolean bool(JsonNode root, String field) {
