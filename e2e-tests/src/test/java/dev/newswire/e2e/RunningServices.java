@@ -1,13 +1,10 @@
 package dev.newswire.e2e;
 
+import dev.newswire.stack.JavaService;
 import dev.newswire.stack.ManagedProcess;
 import dev.newswire.stack.Ports;
 import dev.newswire.stack.TestInfrastructure;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,29 +87,11 @@ final class RunningServices {
         return new Thread(() -> {
             long t0 = System.nanoTime();
             Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: the e2e tests run after 'mvn package' of the services");
-            }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ManagedProcess process = ManagedProcess.start(name, List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC",
-                    "-jar", jar.toString()), env, jar.getParent(), logs.resolve(name + ".log"), false);
-            process.awaitReady(() -> healthy("http://127.0.0.1:" + port + healthPath), Duration.ofSeconds(180));
+            ManagedProcess process = new JavaService(name, jar, port, healthPath, heap, env, logs)
+                    .start(Duration.ofSeconds(180), false);
             System.err.printf("[e2e] %s healthy in %d ms (log: %s)%n", name, (System.nanoTime() - t0) / 1_000_000,
                     process.logFile());
         }, "start-" + name);
-    }
-
-    private static boolean healthy(String url) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("UP");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newswire.stack.ManagedProcess;
 import dev.newswire.stack.Ports;
 import dev.newswire.stack.Posix;
 import java.io.IOException;
@@ -127,7 +128,7 @@ class StackLifecycleIT {
     }
 
     static Result cli(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.java(),
                 "-Dnewswire.root=" + root, "-jar", REPO.resolve("newswire-cli/target/newswire-cli.jar").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -41,7 +41,7 @@ public record KafkaServer(int port, int controllerPort, Path dir, String heap) {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(artifacts, config);
         }
-        ManagedProcess process = ManagedProcess.start("Kafka", List.of(java(),
+        ManagedProcess process = ManagedProcess.start("Kafka", List.of(ManagedProcess.java(),
                         "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
                         "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                         "-cp", artifacts.kafkaClasspath(), "kafka.Kafka", config.toString()),
@@ -53,7 +53,7 @@ public record KafkaServer(int port, int controllerPort, Path dir, String heap) {
     private void format(StackArtifacts artifacts, Path config) {
         String clusterId = newClusterId();
         Path formatLog = dir.resolve("format.log");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m",
+        ProcessBuilder builder = new ProcessBuilder(ManagedProcess.java(), "-Xmx256m",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", artifacts.kafkaClasspath(), "kafka.tools.StorageTool", "format",
                 "-t", clusterId, "-c", config.toString())
@@ -139,9 +139,5 @@ public record KafkaServer(int port, int controllerPort, Path dir, String heap) {
             id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         } while (id.startsWith("-"));
         return id;
-    }
-
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

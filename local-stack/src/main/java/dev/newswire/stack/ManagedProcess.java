@@ -75,6 +75,11 @@ public final class ManagedProcess {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(h -> new ManagedProcess(name, h, logFile, 0));
     }
 
+    /** The java launcher of this JVM: children run on the same Java. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     public String name() {
         return name;
     }

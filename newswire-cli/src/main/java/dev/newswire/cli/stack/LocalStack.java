@@ -1,5 +1,6 @@
 package dev.newswire.cli.stack;
 
+import dev.newswire.stack.JavaService;
 import dev.newswire.stack.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +28,13 @@ final class LocalStack {
         StackLayout.Ports ports = layout.ports();
         String kafka = "127.0.0.1:" + ports.kafka();
         String elasticsearch = "http://127.0.0.1:" + ports.elasticsearch();
-        Path logs = layout.logDir();
         this.services = List.of(
-                new ServicePart("search-service", jar("search-service"), ports.search(), "/health", "512m",
-                        env("MICRONAUT_SERVER_PORT", ports.search(), kafka, elasticsearch), logs),
-                new ServicePart("enrich-service", jar("enrich-service"), ports.enrich(), "/actuator/health", "768m",
-                        env("SERVER_PORT", ports.enrich(), kafka, elasticsearch), logs),
-                new ServicePart("ingest-service", jar("ingest-service"), ports.ingest(), "/actuator/health", "384m",
-                        withApiKey(env("SERVER_PORT", ports.ingest(), kafka, elasticsearch)), logs));
+                service("search-service", ports.search(), "/health", "512m",
+                        env("MICRONAUT_SERVER_PORT", ports.search(), kafka, elasticsearch)),
+                service("enrich-service", ports.enrich(), "/actuator/health", "768m",
+                        env("SERVER_PORT", ports.enrich(), kafka, elasticsearch)),
+                service("ingest-service", ports.ingest(), "/actuator/health", "384m",
+                        withApiKey(env("SERVER_PORT", ports.ingest(), kafka, elasticsearch))));
     }
 
     StackLayout layout() {
@@ -96,8 +96,10 @@ final class LocalStack {
                 .map(i -> Math.abs(i.toEpochMilli() - startedMillis) < 2_000).orElse(true);
     }
 
-    private Path jar(String module) {
-        return layout.root().resolve(module).resolve("target").resolve(module + ".jar");
+    /** A module's executable jar, run as docker-compose.yml runs it. */
+    private Part service(String module, int port, String healthPath, String heap, Map<String, String> env) {
+        Path jar = layout.root().resolve(module).resolve("target").resolve(module + ".jar");
+        return new ServicePart(new JavaService(module, jar, port, healthPath, heap, env, layout.logDir()));
     }
 
     private static Map<String, String> env(String portVariable, int port, String kafka, String elasticsearch) {

@@ -1,68 +1,34 @@
 package dev.newswire.cli.stack;
 
+import dev.newswire.stack.JavaService;
 import dev.newswire.stack.ManagedProcess;
-import dev.newswire.stack.Ports;
-import dev.newswire.stack.StackException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
-/**
- * A Newswire service run from its executable jar, configured by environment variables exactly as in
- * docker-compose.yml.
- *
- * @param name       module name, e.g. {@code search-service}
- * @param jar        the executable jar
- * @param port       HTTP port
- * @param healthPath health endpoint, answering 200 with {@code "UP"} when healthy
- * @param heap       maximum heap
- * @param env        environment of the process
- * @param logDir     where its log goes
- */
-record ServicePart(String name, Path jar, int port, String healthPath, String heap, Map<String, String> env,
-                   Path logDir) implements Part {
+/** A service of the local stack: its jar runs detached, so it outlives the CLI. */
+record ServicePart(JavaService service) implements Part {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    @Override
+    public String name() {
+        return service.name();
+    }
+
+    @Override
+    public int port() {
+        return service.port();
+    }
 
     @Override
     public String url() {
-        return "http://localhost:" + port;
+        return service.url();
     }
 
     @Override
     public boolean healthy() {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + healthPath)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("UP");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return service.healthy();
     }
 
     @Override
     public ManagedProcess start(Duration timeout) {
-        if (!Files.isRegularFile(jar)) {
-            throw new StackException(name + " is not built (" + jar + " is missing): run 'mvn -B -DskipTests package'");
-        }
-        Ports.requireFree(port, name);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ManagedProcess process = ManagedProcess.start(name, List.of(java, "-Xms64m", "-Xmx" + heap,
-                        "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-                        "-jar", jar.toString()),
-                env, jar.getParent(), logDir.resolve(name + ".log"), true);
-        process.awaitReady(this::healthy, timeout);
-        return process;
+        return service.start(timeout, true);
     }
 }
