@@ -36,7 +36,7 @@ public final class JapaneseNer implements NamedEntityRecognizer {
     public List<Span> find(String text) {
         int[] cp = text.codePoints().toArray();
         JapaneseTokens tokens = JapaneseTokens.of(text);
-        List<Span> byToken = Bio.decode(model.decode(features(cp, tokens, hints)));
+        List<Span> byToken = Bio.decode(model.decode(features(text, cp, tokens, hints)));
         List<Span> spans = new ArrayList<>(byToken.size());
         for (Span s : byToken) {
             spans.add(katakanaWhole(cp, new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type())));
@@ -64,8 +64,9 @@ public final class JapaneseNer implements NamedEntityRecognizer {
         return (c >= 'ァ' && c <= 'ヺ') || c == 'ー';
     }
 
-    static int[][] features(int[] cp, JapaneseTokens tokens, GazetteerHints hints) {
-        return JapaneseTokenFeatures.of(cp, tokens, hints == null ? null : hints.of(cp));
+    static int[][] features(String text, int[] cp, JapaneseTokens tokens, GazetteerHints hints) {
+        return JapaneseTokenFeatures.of(cp, tokens, hints == null ? null : hints.of(cp),
+                UnidicView.of(text, cp.length));
     }
 
     /** Gold labels per morpheme: a morpheme belongs to the name whose span holds it. */

@@ -30,10 +30,12 @@ public final class TrainNer {
         Path out = root.resolve("enrich-tagging/src/main/resources/dev/newswire/enrich/entities");
         List<String> languages = List.of("ja", "en");
         boolean evaluate = false;
+        Path errors = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lang" -> languages = List.of(args[++i]);
                 case "--evaluate" -> evaluate = true;
+                case "--errors" -> errors = Path.of(args[++i]);
                 case "--shared" -> shared = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -53,6 +55,9 @@ public final class TrainNer {
                         (System.nanoTime() - started) / 1e9);
                 System.out.printf(Locale.ROOT, "%s held-out (%d sentences): %s%n", language, test.size(),
                         evaluate(recognizer, test));
+                if (errors != null) {
+                    writeErrors(recognizer, test, errors.resolve("errors-" + language + ".txt"));
+                }
             } else {
                 LinearChainModel model = language.equals("ja")
                         ? trainJapanese(sentences, gazetteer) : trainEnglish(sentences, gazetteer);
@@ -80,13 +85,37 @@ public final class TrainNer {
         return score;
     }
 
+    /** One line per missed or wrong name, for reading what the model gets wrong. */
+    private static void writeErrors(NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test, Path file)
+            throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (NerCorpus.Sentence sentence : test) {
+            int[] cp = sentence.text().codePoints().toArray();
+            java.util.Set<Span> gold = new java.util.HashSet<>(sentence.spans());
+            java.util.Set<Span> found = new java.util.HashSet<>(recognizer.find(sentence.text()));
+            for (Span s : gold) {
+                if (!found.contains(s)) {
+                    out.append("FN\t").append(s.type()).append('\t').append(new String(cp, s.start(), s.length()))
+                            .append('\t').append(sentence.text()).append('\n');
+                }
+            }
+            for (Span s : found) {
+                if (!gold.contains(s)) {
+                    out.append("FP\t").append(s.type()).append('\t').append(new String(cp, s.start(), s.length()))
+                            .append('\t').append(sentence.text()).append('\n');
+                }
+            }
+        }
+        Files.writeString(file, out);
+    }
+
     static LinearChainModel trainJapanese(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
         GazetteerHints hints = new GazetteerHints(gazetteer);
         List<CrfTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence sentence : sentences) {
             int[] cp = sentence.text().codePoints().toArray();
             JapaneseTokens tokens = JapaneseTokens.of(sentence.text());
-            examples.add(new CrfTrainer.Example(JapaneseNer.features(cp, tokens, hints),
+            examples.add(new CrfTrainer.Example(JapaneseNer.features(sentence.text(), cp, tokens, hints),
                     JapaneseNer.labels(tokens, sentence.tagged())));
         }
         return new CrfTrainer(Bio.LABELS).train(examples, SEED, List.of());
