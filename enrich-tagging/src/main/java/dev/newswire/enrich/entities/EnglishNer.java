@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * English named entities: a token-level tagger over word, shape, affix and context features, a
  * lexicon of words seen in lower case (a capitalised "After" at the start of a sentence is not a
- * name), and gazetteer hints.
+ * name), gazetteer hints, and WordNet's lexicographer categories of the words and of the longest
+ * WordNet phrase around them ({@link WordNetNames}: 5-fold F1 0.649 → 0.658, held-out 0.670).
  */
 public final class EnglishNer implements NamedEntityRecognizer {
 
@@ -142,6 +143,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
         int[] runBefore = new int[n];
         int[] runAfter = new int[n];
         int[] runStart = new int[n];
+        int[] runEnd = new int[n];
         String[] runHeadWord = new String[n];
         for (int t = 0; t < n; ) {
             if (!capital[t]) {
@@ -159,13 +161,43 @@ public final class EnglishNer implements NamedEntityRecognizer {
                 runBefore[x] = t > 0 ? lower[t - 1] : BOS;
                 runAfter[x] = u < n ? lower[u] : EOS;
                 runStart[x] = t;
+                runEnd[x] = u - 1;
                 runHeadWord[x] = tokens.text()[u - 1].toLowerCase(Locale.ROOT);
             }
             t = u;
         }
 
+        // WordNet: each token's own entry, and the longest entry of up to five tokens that covers it.
+        WordNetNames wordNet = WordNetNames.get();
+        int[] wnSingle = new int[n];
+        int[] wnCover = new int[n];
+        int[] wnPlace = new int[n];
+        int[] wnLength = new int[n];
+        for (int s = 0; s < n; s++) {
+            wnSingle[s] = wordNet.of(tokens.text()[s]);
+            if (!capital[s]) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder(tokens.text()[s]);
+            for (int e = s + 1; e < n && e < s + WordNetNames.MAX_WORDS; e++) {
+                phrase.append(' ').append(tokens.text()[e]);
+                int b = wordNet.of(phrase.toString());
+                if (b == 0) {
+                    continue;
+                }
+                int length = e - s + 1;
+                for (int x = s; x <= e; x++) {
+                    if (length > wnLength[x]) {
+                        wnLength[x] = length;
+                        wnCover[x] = b;
+                        wnPlace[x] = x == s ? 1 : x == e ? 3 : 2;
+                    }
+                }
+            }
+        }
+
         int[][] features = new int[n][];
-        int[] f = new int[64];
+        int[] f = new int[80];
         for (int t = 0; t < n; t++) {
             int m = 0;
             String w = tokens.text()[t];
@@ -228,6 +260,16 @@ public final class EnglishNer implements NamedEntityRecognizer {
             }
             f[m++] = FeatureHash.of(142, lm2, lm1, flags);
             f[m++] = FeatureHash.of(143, lp1, lp2, flags);
+            f[m++] = FeatureHash.of(170, wnSingle[t], capital[t] ? 1 : 0);
+            f[m++] = FeatureHash.of(171, wnSingle[t], runPlace[t]);
+            if (wnCover[t] != 0) {
+                f[m++] = FeatureHash.of(172, wnCover[t], wnPlace[t]);
+            }
+            f[m++] = FeatureHash.of(173, t > 0 ? wnSingle[t - 1] : BOS, wnSingle[t]);
+            f[m++] = FeatureHash.of(174, wnSingle[t], t + 1 < n ? wnSingle[t + 1] : EOS);
+            if (runPlace[t] != 0) {
+                f[m++] = FeatureHash.of(175, wnSingle[runEnd[t]], runPlace[t]);
+            }
             if (hint[t] != 0) {
                 f[m++] = FeatureHash.of(150, hint[t]);
                 f[m++] = FeatureHash.of(151, hint[t], flags);

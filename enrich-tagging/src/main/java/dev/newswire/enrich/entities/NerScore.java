@@ -22,6 +22,13 @@ public final class NerScore {
         gold += expected.size();
     }
 
+    /** Adds another score's counts (for totals over folds). */
+    public void add(NerScore other) {
+        truePositives += other.truePositives;
+        predicted += other.predicted;
+        gold += other.gold;
+    }
+
     public double precision() {
         return predicted == 0 ? 0 : (double) truePositives / predicted;
     }

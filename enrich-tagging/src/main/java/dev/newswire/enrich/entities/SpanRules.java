@@ -66,7 +66,7 @@ final class SpanRules {
     /** The English tagger's names, corrected. */
     static List<Span> english(int[] cp, List<Span> spans, Gazetteer gazetteer) {
         List<Span> out = new ArrayList<>(spans.size());
-        for (Span span : spans) {
+        for (Span span : personsAfterTitles(cp, spans)) {
             Span s = span;
             String surface = text(cp, s);
             Optional<GazetteerEntry> known = gazetteer == null ? Optional.empty() : gazetteer.lookup(surface);
@@ -128,8 +128,9 @@ final class SpanRules {
     }
 
     /**
-     * Surnames after a title (Admiral Dong, Secretary Hegseth, Mr Xi) of persons named in full in
-     * the same text, where the tagger missed them: persons, which the linker joins to the full name.
+     * Surnames of persons named in full in the same text, where the tagger missed them, after a title
+     * (Admiral Dong, Secretary Hegseth, Mr Xi) or mid-sentence after a word in lower case ("talks with
+     * Dong"): persons, which the linker joins to the full name.
      */
     static List<Span> titledSurnames(int[] cp, List<Span> chosen) {
         String text = new String(cp, 0, cp.length);
@@ -159,8 +160,12 @@ final class SpanRules {
                         wordStart--;
                     }
                     String word = text.substring(wordStart, wordEnd);
-                    if (wordEnd == at || word.isEmpty() || !Character.isUpperCase(word.charAt(0))
-                            || !ENGLISH_TITLES.contains(word.toLowerCase(Locale.ROOT))) {
+                    boolean titled = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                            && ENGLISH_TITLES.contains(word.toLowerCase(Locale.ROOT));
+                    // Mid-sentence, after a word in lower case ("talks with Dong"), the capital is the name's own.
+                    boolean midSentence = !word.isEmpty() && Character.isLowerCase(word.charAt(0))
+                            && Character.isLetter(word.charAt(word.length() - 1));
+                    if (wordEnd == at || !(titled || midSentence)) {
                         continue;
                     }
                     int start = text.codePointCount(0, at);
@@ -233,6 +238,91 @@ final class SpanRules {
             }
         }
         return span;
+    }
+
+    private static final java.util.regex.Pattern SINGLE_SPACED = java.util.regex.Pattern.compile("\\S+( \\S+)+");
+
+    /** Words that make what follows them a person's name: "Defense Secretary Pete Hegseth". */
+    private static final Set<String> PERSON_TITLES = Set.of("mr", "mrs", "ms", "dr", "sir", "president",
+            "senator", "sen", "governor", "gov", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant",
+            "sgt", "admiral", "adm", "commander", "cmdr", "minister", "secretary", "premier", "chancellor", "chairman",
+            "chairwoman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "lt.", "adm.", "col.", "dr.",
+            "mr.", "mrs.", "ms.", "sen.", "gov.", "capt.", "sgt.");
+
+    /**
+     * A name the tagger ran together with the title before it ("US Defense Secretary Pete Hegseth"
+     * as one organisation, "Admiral Dong") becomes the person after the title. The rest must be
+     * capitalised words that are no titles; a single word that WordNet knows as a common noun
+     * (Dong, the currency) only when a person of the same text has it in their name.
+     */
+    private static List<Span> personsAfterTitles(int[] cp, List<Span> spans) {
+        List<Span> out = new ArrayList<>(spans.size());
+        List<Span> single = new ArrayList<>();
+        for (Span span : spans) {
+            Span person = afterTitle(cp, span);
+            if (person == null) {
+                out.add(span);
+            } else if (text(cp, person).indexOf(' ') < 0
+                    && (WordNetNames.get().of(text(cp, person)) & WordNetNames.COMMON) != 0) {
+                single.add(span);
+                out.add(span);
+            } else {
+                out.add(person);
+            }
+        }
+        if (!single.isEmpty()) {
+            Set<String> personWords = new java.util.HashSet<>();
+            for (Span s : out) {
+                if (s.type() == EntityType.PERSON) {
+                    personWords.addAll(List.of(text(cp, s).split(" ")));
+                }
+            }
+            for (Span span : single) {
+                Span person = afterTitle(cp, span);
+                if (personWords.contains(text(cp, person))) {
+                    out.set(out.indexOf(span), person);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The capitalised words after the last person title inside {@code span}, or {@code null}. */
+    private static Span afterTitle(int[] cp, Span span) {
+        String surface = text(cp, span);
+        if (!SINGLE_SPACED.matcher(surface).matches()) {
+            return null;
+        }
+        String[] words = surface.split(" ");
+        int title = -1;
+        for (int i = 0; i < words.length - 1; i++) {
+            if (PERSON_TITLES.contains(words[i].toLowerCase(Locale.ROOT))) {
+                title = i;
+            }
+        }
+        if (title < 0) {
+            return null;
+        }
+        int first = title + 1;
+        while (first < words.length - 1 && (words[first].equals("of") || words[first].equals("the")
+                || ENGLISH_TITLES.contains(words[first].toLowerCase(Locale.ROOT)))) {
+            first++;
+        }
+        int rest = words.length - first;
+        if (rest > 4) {
+            return null;
+        }
+        for (int i = first; i < words.length; i++) {
+            String w = words[i];
+            if (!Character.isUpperCase(w.codePointAt(0)) || ENGLISH_TITLES.contains(w.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+        }
+        int offset = 0;
+        for (int i = 0; i < first; i++) {
+            offset += words[i].codePointCount(0, words[i].length()) + 1;
+        }
+        return new Span(span.start() + offset, span.end(), EntityType.PERSON);
     }
 
     /** "Admiral Dong" → "Dong"; {@code null} when only titles are left ("Defense Minister"). */

@@ -30,11 +30,13 @@ public final class TrainNer {
         Path out = root.resolve("enrich-tagging/src/main/resources/dev/newswire/enrich/entities");
         List<String> languages = List.of("ja", "en");
         boolean evaluate = false;
+        boolean crossValidate = false;
         Path errors = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lang" -> languages = List.of(args[++i]);
                 case "--evaluate" -> evaluate = true;
+                case "--cross-validate" -> crossValidate = true;
                 case "--errors" -> errors = Path.of(args[++i]);
                 case "--shared" -> shared = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -46,7 +48,18 @@ public final class TrainNer {
             List<NerCorpus.Sentence> sentences = language.equals("ja")
                     ? NerCorpus.readStockmark(NerCorpus.japanese(shared))
                     : NerCorpus.readConll(NerCorpus.english(shared));
-            if (evaluate) {
+            if (crossValidate) {
+                NerScore total = new NerScore();
+                for (int fold = 0; fold < 5; fold++) {
+                    int k = fold;
+                    List<NerCorpus.Sentence> train = select(sentences, s -> NerCorpus.fold(s.document()) != k);
+                    List<NerCorpus.Sentence> test = select(sentences, s -> NerCorpus.fold(s.document()) == k);
+                    NerScore score = evaluate(train(language, train, gazetteer), test);
+                    total.add(score);
+                    System.out.printf(Locale.ROOT, "%s fold %d: %s%n", language, fold, score);
+                }
+                System.out.printf(Locale.ROOT, "%s 5-fold cross-validation: %s%n", language, total);
+            } else if (evaluate) {
                 List<NerCorpus.Sentence> train = select(sentences, s -> !NerCorpus.heldOut(s.document()));
                 List<NerCorpus.Sentence> test = select(sentences, s -> NerCorpus.heldOut(s.document()));
                 long started = System.nanoTime();
