@@ -26,8 +26,9 @@ final class NameLexicons {
     private final Lexicon juman;
 
     private NameLexicons() {
-        this.unidic = new Lexicon(com.atilika.kuromoji.unidic.Tokenizer.class, NameLexicons::unidicCategories);
-        this.juman = new Lexicon(com.atilika.kuromoji.jumandic.Tokenizer.class, NameLexicons::jumanCategories);
+        this.unidic = new Lexicon(UnidicView.UNIDIC.trie(), UnidicView.UNIDIC.dictionary(),
+                NameLexicons::unidicCategories);
+        this.juman = Lexicon.load(com.atilika.kuromoji.jumandic.Tokenizer.class, NameLexicons::jumanCategories);
     }
 
     static NameLexicons get() {
@@ -152,16 +153,23 @@ final class NameLexicons {
         private final java.util.function.ToIntFunction<String[]> categorise;
         private final AtomicIntegerArray cache;
 
-        Lexicon(Class<?> resources, java.util.function.ToIntFunction<String[]> categorise) {
+        Lexicon(DoubleArrayTrie trie, TokenInfoDictionary dictionary,
+                java.util.function.ToIntFunction<String[]> categorise) {
+            this.trie = trie;
+            this.dictionary = dictionary;
+            this.categorise = categorise;
+            this.cache = new AtomicIntegerArray(1 << 21);
+        }
+
+        /** The trie and entries of a kuromoji dictionary jar, without its connection costs. */
+        static Lexicon load(Class<?> resources, java.util.function.ToIntFunction<String[]> categorise) {
             try {
                 SimpleResourceResolver resolver = new SimpleResourceResolver(resources);
-                this.trie = DoubleArrayTrie.newInstance(resolver);
-                this.dictionary = TokenInfoDictionary.newInstance(resolver);
+                return new Lexicon(DoubleArrayTrie.newInstance(resolver), TokenInfoDictionary.newInstance(resolver),
+                        categorise);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the kuromoji dictionary of " + resources.getName(), e);
             }
-            this.categorise = categorise;
-            this.cache = new AtomicIntegerArray(1 << 21);
         }
 
         /** The union of the categories of the entries spelled {@code surface}; 0 when there is none. */
