@@ -9,25 +9,44 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained linear-chain tagger: hashed feature weights per label plus label transitions. Only the
- * features that ended with a weight are kept, in an open-addressing table, and weights are 16-bit
- * fixed point: decoding is bound by memory reads, and a model of a few MB stays in the CPU caches.
+ * features that ended with a weight are kept, and weights are 16-bit fixed point (the model files
+ * hold them so). Decoding looks up some 40 feature ids per token and adds the weights of those that
+ * carry any, so the layout serves these two steps:
+ * <ul>
+ * <li>the ids that carry weights are a bit set over the hash space with a running count per 64 ids
+ *     (a rank directory, 1 MB for 22-bit ids whatever the model's size): an id is one read of one
+ *     cache line, and a present one finds its weights, kept in id order, at the count of ids before
+ *     it;</li>
+ * <li>the weights of an id are added two labels at a time, as 32-bit lanes of a long: each held
+ *     plus 2^15, so a lane never goes negative and never carries into the next (fewer than 2^16
+ *     features per token); the sum of a token's {@code k} features is the lane minus {@code k}
+ *     times 2^15, the exact sum of the 16-bit weights.</li>
+ * </ul>
  * Immutable and thread-safe.
  */
 final class LinearChainModel {
 
     private static final int MAGIC = 0x4E574E52; // "NWNR"
     private static final int FORMAT = 1;
+    private static final int BIAS = 1 << 15;
 
     private final int labels;
-    private final int mask;
-    private final int[] table;
-    private final short[] weights;
+    /** Longs per feature id: two labels each. */
+    private final int lanes;
+    private final int size;
+    /** Per 64 feature ids: at 2w the bits of the ids that carry weights, at 2w + 1 how many ids below 64w do. */
+    private final long[] directory;
+    /** The weights of the i-th id (in id order) at [i * lanes, (i + 1) * lanes), biased, two per long. */
+    private final long[] weights;
     private final float scale;
     private final float[] transitions;
     private final List<String> lexicon;
@@ -45,23 +64,48 @@ final class LinearChainModel {
     private LinearChainModel(int labels, int[] keys, short[] weights, float scale, float[] transitions,
                              List<String> lexicon) {
         this.labels = labels;
-        this.weights = weights;
+        this.lanes = (labels + 1) / 2;
+        this.size = keys.length;
         this.scale = scale;
         this.transitions = transitions;
         this.lexicon = List.copyOf(lexicon);
-        int capacity = Integer.highestOneBit(Math.max(16, keys.length * 2)) * 2;
-        this.mask = capacity - 1;
-        // Slot holds (key << 32 | index) would need longs; two ints side by side keep it compact.
-        this.table = new int[capacity * 2];
-        java.util.Arrays.fill(table, -1);
-        for (int i = 0; i < keys.length; i++) {
-            int slot = keys[i] & mask;
-            while (table[2 * slot] != -1) {
-                slot = (slot + 1) & mask;
+        int[] order = idOrder(keys);
+        int max = keys.length == 0 ? 0 : keys[order[order.length - 1]];
+        this.directory = new long[2 * ((max >>> 6) + 1)];
+        this.weights = new long[keys.length * lanes];
+        int n = 0;
+        for (int i : order) {
+            int key = keys[i];
+            if (key < 0) {
+                throw new IllegalArgumentException("feature id " + key + " is not a FeatureHash id");
             }
-            table[2 * slot] = keys[i];
-            table[2 * slot + 1] = i;
+            if ((directory[2 * (key >>> 6)] & (1L << key)) != 0) {
+                throw new IllegalArgumentException("feature id " + key + " appears twice");
+            }
+            directory[2 * (key >>> 6)] |= 1L << key;
+            for (int l = 0; l < labels; l++) {
+                this.weights[n * lanes + l / 2] |= (long) (weights[i * labels + l] + BIAS) << (32 * (l % 2));
+            }
+            n++;
         }
+        long before = 0;
+        for (int w = 0; w < directory.length; w += 2) {
+            directory[w + 1] = before;
+            before += Long.bitCount(directory[w]);
+        }
+    }
+
+    /** Positions of {@code keys} in ascending order of id (the models are written so; a trainer may not). */
+    private static int[] idOrder(int[] keys) {
+        boolean ascending = true;
+        for (int i = 1; i < keys.length && ascending; i++) {
+            ascending = keys[i - 1] < keys[i];
+        }
+        if (ascending) {
+            return IntStream.range(0, keys.length).toArray();
+        }
+        return IntStream.range(0, keys.length).boxed().sorted(Comparator.comparingInt(i -> keys[i]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     int labels() {
@@ -73,31 +117,38 @@ final class LinearChainModel {
     }
 
     int size() {
-        return weights.length / labels;
+        return size;
     }
 
     /** Best labels for a sequence given the feature ids of each position. */
     int[] decode(int[][] features) {
         float[][] emissions = new float[features.length][labels];
-        int[] sum = new int[labels];
+        long[] sum = new long[lanes];
         for (int i = 0; i < features.length; i++) {
-            java.util.Arrays.fill(sum, 0);
+            Arrays.fill(sum, 0);
+            int found = 0;
             for (int feature : features[i]) {
                 int index = indexOf(feature);
                 if (index >= 0) {
-                    int base = index * labels;
-                    for (int l = 0; l < labels; l++) {
+                    int base = index * lanes;
+                    for (int l = 0; l < lanes; l++) {
                         sum[l] += weights[base + l];
                     }
+                    found++;
                 }
             }
+            long bias = (long) found * BIAS;
             float[] row = emissions[i];
             for (int l = 0; l < labels; l++) {
-                row[l] = sum[l] * scale;
+                row[l] = (int) (lane(sum, l) - bias) * scale;
             }
-
         }
         return Viterbi.decode(emissions, transitions, labels);
+    }
+
+    /** The 32-bit lane of label {@code l}, unsigned. */
+    private static long lane(long[] packed, int l) {
+        return (packed[l / 2] >>> (32 * (l % 2))) & 0xFFFFFFFFL;
     }
 
     private static float scale(float[] weights) {
@@ -117,37 +168,39 @@ final class LinearChainModel {
         return q;
     }
 
+    /** Where the weights of a feature id are, in ids; -1 if it has none. */
     private int indexOf(int key) {
-        int slot = key & mask;
-        while (true) {
-            int k = table[2 * slot];
-            if (k == key) {
-                return table[2 * slot + 1];
-            }
-            if (k == -1) {
-                return -1;
-            }
-            slot = (slot + 1) & mask;
+        int w = 2 * (key >>> 6);
+        if (w >= directory.length) {
+            return -1;
         }
+        long bits = directory[w];
+        long bit = 1L << key;
+        if ((bits & bit) == 0) {
+            return -1;
+        }
+        return (int) directory[w + 1] + Long.bitCount(bits & (bit - 1));
     }
 
     /** Writes the model: keys as deltas, weights as they are held (16-bit), gzipped. */
     void write(OutputStream out) throws IOException {
-        int n = size();
         try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out)))) {
             data.writeInt(MAGIC);
             data.writeInt(FORMAT);
             data.writeInt(labels);
-            data.writeInt(n);
+            data.writeInt(size);
             data.writeFloat(scale * Short.MAX_VALUE);
-            int[] keys = keys();
             int previous = 0;
-            for (int key : keys) {
+            for (int key : keys()) {
                 data.writeInt(key - previous);
                 previous = key;
             }
-            for (short w : weights) {
-                data.writeShort(w);
+            long[] one = new long[lanes];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(weights, i * lanes, one, 0, lanes);
+                for (int l = 0; l < labels; l++) {
+                    data.writeShort((int) (lane(one, l) - BIAS));
+                }
             }
             data.writeInt(transitions.length);
             for (float t : transitions) {
@@ -160,11 +213,13 @@ final class LinearChainModel {
         }
     }
 
+    /** The feature ids that carry weights, ascending. */
     private int[] keys() {
-        int[] keys = new int[size()];
-        for (int slot = 0; slot <= mask; slot++) {
-            if (table[2 * slot] != -1) {
-                keys[table[2 * slot + 1]] = table[2 * slot];
+        int[] keys = new int[size];
+        int n = 0;
+        for (int w = 0; w < directory.length; w += 2) {
+            for (long bits = directory[w]; bits != 0; bits &= bits - 1) {
+                keys[n++] = (w / 2) * 64 + Long.numberOfTrailingZeros(bits);
             }
         }
         return keys;
