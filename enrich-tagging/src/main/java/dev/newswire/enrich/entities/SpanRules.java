@@ -246,8 +246,9 @@ final class SpanRules {
     private static final Set<String> PERSON_TITLES = Set.of("mr", "mrs", "ms", "dr", "sir", "president",
             "senator", "sen", "governor", "gov", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant",
             "sgt", "admiral", "adm", "commander", "cmdr", "minister", "secretary", "premier", "chancellor", "chairman",
-            "chairwoman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "lt.", "adm.", "col.", "dr.",
-            "mr.", "mrs.", "ms.", "sen.", "gov.", "capt.", "sgt.");
+            "chairwoman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "secretary-general",
+            "director-general", "under-secretary", "lt.", "adm.", "col.", "dr.", "mr.", "mrs.", "ms.", "sen.", "gov.",
+            "capt.", "sgt.");
 
     /**
      * A name the tagger ran together with the title before it ("US Defense Secretary Pete Hegseth"
@@ -260,6 +261,9 @@ final class SpanRules {
         List<Span> single = new ArrayList<>();
         for (Span span : spans) {
             Span person = afterTitle(cp, span);
+            if (person == null && endsWithTitle(cp, span)) {
+                continue; // "Japan's Chief Cabinet Secretary", "Defense Secretary": an office, no name
+            }
             if (person == null) {
                 out.add(span);
             } else if (text(cp, person).indexOf(' ') < 0
@@ -285,6 +289,12 @@ final class SpanRules {
             }
         }
         return out;
+    }
+
+    private static boolean endsWithTitle(int[] cp, Span span) {
+        String surface = text(cp, span);
+        String last = surface.substring(surface.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return surface.indexOf(' ') > 0 && PERSON_TITLES.contains(last);
     }
 
     /** The capitalised words after the last person title inside {@code span}, or {@code null}. */

@@ -95,6 +95,14 @@ class EntityPrecisionTest {
     }
 
     @Test
+    void aPersonAfterATitleIsTheNameAndAnOfficeAloneIsNone() {
+        String text = "ASEAN Secretary-General Kao Kim Hourn met US Defense Secretary Pete Hegseth, and Japan's Chief "
+                + "Cabinet Secretary told reporters in Tokyo that the talks went well.";
+        assertThat(named(text, english.find(text))).contains("Kao Kim Hourn:PERSON", "Pete Hegseth:PERSON")
+                .noneMatch(s -> s.contains("Secretary"));
+    }
+
+    @Test
     void aTitledSurnameJoinsTheFullNameOfTheArticle() {
         ArticleDraft draft = entities("en", null, "US Defense Secretary Pete Hegseth met Chinese Defense Minister "
                 + "Dong Jun in Kuala Lumpur on Friday. Admiral Dong said the military channels should stay open.");
