@@ -15,11 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -27,10 +29,20 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Matches an article against the stored topic queries of {@code topics.yml}: the article becomes a
@@ -48,16 +60,23 @@ public final class TopicMatcher {
     private record Catalogue(List<Topic> topics) {
     }
 
-    /** A parsed query and its terms: a query none of whose terms is in the article cannot match. */
-    private record Compiled(Topic topic, Query query, Set<Term> terms) {
+    /**
+     * A parsed query, rewritten once where its rewriting does not depend on the article (no
+     * prefix, wildcard, fuzzy or range query in it).
+     */
+    private record Compiled(Topic topic, Query query, boolean rewritten) {
     }
 
     private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new WordAnalyzer(),
             Map.of(ENTITY, new KeywordAnalyzer()));
     private final List<Compiled> queries;
+    /** Field → term → the positions in {@link #queries} of the queries that hold the term. */
+    private final Map<String, Map<BytesRef, int[]>> queriesByTerm;
 
     TopicMatcher(List<Topic> topics) {
         List<Compiled> compiled = new ArrayList<>();
+        Map<String, Map<BytesRef, List<Integer>>> byTerm = new HashMap<>();
+        IndexSearcher empty = new MemoryIndex().createSearcher();
         for (Topic topic : topics) {
             MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {TITLE, BODY}, analyzer);
             parser.setSplitOnWhitespace(true);
@@ -67,12 +86,27 @@ public final class TopicMatcher {
                 Query query = parser.parse(topic.query());
                 Set<Term> terms = new HashSet<>();
                 query.visit(QueryVisitor.termCollector(terms));
-                compiled.add(new Compiled(topic, query, Set.copyOf(terms)));
+                for (Term term : terms) {
+                    byTerm.computeIfAbsent(term.field(), f -> new HashMap<>())
+                            .computeIfAbsent(BytesRef.deepCopyOf(term.bytes()), t -> new ArrayList<>())
+                            .add(compiled.size());
+                }
+                boolean fixed = rewritesAlike(query);
+                compiled.add(new Compiled(topic, fixed ? empty.rewrite(query) : query, fixed));
             } catch (ParseException e) {
                 throw new IllegalArgumentException("topic " + topic.id() + ": bad query: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         this.queries = List.copyOf(compiled);
+        Map<String, Map<BytesRef, int[]>> queriesByTerm = new HashMap<>();
+        byTerm.forEach((field, terms) -> {
+            Map<BytesRef, int[]> holding = new HashMap<>();
+            terms.forEach((term, holders) -> holding.put(term, holders.stream().mapToInt(q -> q).toArray()));
+            queriesByTerm.put(field, holding);
+        });
+        this.queriesByTerm = Map.copyOf(queriesByTerm);
     }
 
     /** The catalogue checked in as {@code topics.yml}. */
@@ -112,12 +146,13 @@ public final class TopicMatcher {
         IndexSearcher searcher = index.createSearcher();
         searcher.setQueryCache(null);
         List<TopicMatch> matches = new ArrayList<>();
-        Map<String, TermsEnum> fieldTerms = new HashMap<>();
-        for (Compiled compiled : queries) {
-            if (!anyPresent(searcher.getIndexReader(), compiled.terms(), fieldTerms)) {
+        boolean[] candidates = candidates(searcher.getIndexReader());
+        for (int q = 0; q < queries.size(); q++) {
+            if (!candidates[q]) {
                 continue;
             }
-            float score = score(searcher, compiled.query());
+            Compiled compiled = queries.get(q);
+            float score = score(searcher, compiled);
             if (score > 0 && score >= compiled.topic().minScore()) {
                 matches.add(new TopicMatch(compiled.topic().id(), compiled.topic().labels(), round(score)));
             }
@@ -136,36 +171,85 @@ public final class TopicMatcher {
     }
 
     /**
-     * Whether the article holds any of the terms: the cheap test Lucene Monitor's presearcher
-     * makes, which spares most articles most queries.
+     * The queries that hold a term of the article: a query none of whose terms is in the article
+     * cannot match. The cheap test Lucene Monitor's presearcher makes, which spares most articles
+     * most queries. The article's terms (a few hundred) are looked up among the queries', rather
+     * than each term of each query searched in the article's.
      */
-    private static boolean anyPresent(IndexReader reader, Set<Term> terms, Map<String, TermsEnum> fieldTerms) {
+    private boolean[] candidates(IndexReader reader) {
+        boolean[] candidates = new boolean[queries.size()];
         try {
-            for (Term term : terms) {
-                // One enumerator per field and article: the queries share it.
-                TermsEnum enumerator = fieldTerms.get(term.field());
-                if (enumerator == null && !fieldTerms.containsKey(term.field())) {
-                    Terms inField = reader.leaves().get(0).reader().terms(term.field());
-                    enumerator = inField == null ? null : inField.iterator();
-                    fieldTerms.put(term.field(), enumerator);
+            LeafReader leaf = reader.leaves().get(0).reader();
+            for (Map.Entry<String, Map<BytesRef, int[]>> field : queriesByTerm.entrySet()) {
+                Terms terms = leaf.terms(field.getKey());
+                if (terms == null) {
+                    continue;
                 }
-                if (enumerator != null && enumerator.seekExact(term.bytes())) {
-                    return true;
+                TermsEnum enumerator = terms.iterator();
+                for (BytesRef term = enumerator.next(); term != null; term = enumerator.next()) {
+                    int[] holding = field.getValue().get(term);
+                    if (holding != null) {
+                        for (int q : holding) {
+                            candidates[q] = true;
+                        }
+                    }
                 }
             }
-            return false;
+            return candidates;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static float score(IndexSearcher searcher, Query query) {
+    /**
+     * The score of the article's one document, as {@code searcher.search(query, 1)} gives it: the
+     * same weight and scorer (top-scores mode, which is what that search asks for), without the
+     * collector, the task executor and, for a query rewritten at loading, the rewriting, which
+     * cost more than the scoring of a one-document index.
+     */
+    private static float score(IndexSearcher searcher, Compiled compiled) {
         try {
-            TopDocs top = searcher.search(query, 1);
-            return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
+            Query query = compiled.rewritten() ? compiled.query() : searcher.rewrite(compiled.query());
+            Weight weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1);
+            Scorer scorer = weight.scorer(searcher.getIndexReader().leaves().get(0));
+            if (scorer == null || scorer.iterator().nextDoc() != 0) {
+                return 0;
+            }
+            return scorer.score();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the query is made of term, phrase and boolean queries only, as the query parser makes
+     * them of words and phrases: their rewriting is the same against any index. A prefix, wildcard,
+     * fuzzy or range query rewrites to the terms the article holds.
+     */
+    private static boolean rewritesAlike(Query query) {
+        boolean[] alike = {true};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                alike[0] &= leaf instanceof TermQuery || leaf instanceof PhraseQuery || leaf instanceof SynonymQuery;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                alike[0] = false;
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+                alike[0] &= leaf instanceof MatchAllDocsQuery || leaf instanceof MatchNoDocsQuery;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this; // the must-not clauses too, which the default visitor skips
+            }
+        });
+        return alike[0];
     }
 
     private static double round(float score) {
