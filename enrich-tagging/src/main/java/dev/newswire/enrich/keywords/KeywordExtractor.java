@@ -51,24 +51,25 @@ public final class KeywordExtractor {
         Map<String, Integer> occurrences = new java.util.HashMap<>();
         boolean japanese = "ja".equals(language);
         Set<String> lowercase = new java.util.HashSet<>();
-        if (!japanese) {
-            for (String text : new String[] {title, body}) {
-                if (text != null) {
-                    for (String w : EnglishTokens.of(text).text()) {
-                        if (!w.isEmpty() && Character.isLowerCase(w.codePointAt(0))) {
-                            lowercase.add(w);
-                        }
+        // Outside Japanese each text is cut into words once, for the lower-case words and the runs.
+        EnglishTokens titleWords = japanese || title == null ? null : EnglishTokens.of(title);
+        EnglishTokens bodyWords = japanese || body == null ? null : EnglishTokens.of(body);
+        for (EnglishTokens words : new EnglishTokens[] {titleWords, bodyWords}) {
+            if (words != null) {
+                for (String w : words.text()) {
+                    if (!w.isEmpty() && Character.isLowerCase(w.codePointAt(0))) {
+                        lowercase.add(w);
                     }
                 }
             }
         }
         if (title != null) {
-            for (List<String> run : japanese ? japaneseRuns(title) : otherRuns(title, lowercase)) {
+            for (List<String> run : japanese ? japaneseRuns(title) : otherRuns(titleWords, lowercase)) {
                 count(scores, occurrences, run, japanese, 2.0);
             }
         }
         if (body != null) {
-            for (List<String> run : japanese ? japaneseRuns(body) : otherRuns(body, lowercase)) {
+            for (List<String> run : japanese ? japaneseRuns(body) : otherRuns(bodyWords, lowercase)) {
                 count(scores, occurrences, run, japanese, 1.0);
             }
         }
@@ -112,13 +113,16 @@ public final class KeywordExtractor {
                               boolean japanese, double weight) {
         for (int n = 1; n <= Math.min(4, run.size()); n++) {
             for (int i = 0; i + n <= run.size(); i++) {
-                String term = String.join(japanese ? "" : " ", run.subList(i, i + n));
+                String term = n == 1 ? run.get(i) : String.join(japanese ? "" : " ", run.subList(i, i + n));
                 if (japanese && (term.codePointCount(0, term.length()) < 2 || JAPANESE_STOP.contains(term)
                         || term.chars().allMatch(c -> Character.isDigit(c) || c == '.'))) {
                     continue;
                 }
                 scores.merge(term, weight * n, Double::sum);
-                occurrences.merge(term, 1, Integer::sum);
+                if (!japanese) {
+                    // Only phrases outside Japanese are kept or dropped by how often they occur.
+                    occurrences.merge(term, 1, Integer::sum);
+                }
             }
         }
     }
@@ -151,8 +155,7 @@ public final class KeywordExtractor {
                 && !pos.contains("副詞可能") && !pos.contains("接尾-助数詞") && !pos.contains("特殊");
     }
 
-    private static List<List<String>> otherRuns(String text, Set<String> lowercase) {
-        EnglishTokens tokens = EnglishTokens.of(text);
+    private static List<List<String>> otherRuns(EnglishTokens tokens, Set<String> lowercase) {
         List<List<String>> runs = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (String word : tokens.text()) {
