@@ -17,7 +17,7 @@ public final class SimHash {
         if (text == null || text.isBlank()) {
             return 0L;
         }
-        int[] counts = new int[64];
+        Counts counts = new Counts();
         boolean cjk = "ja".equals(language) || "zh".equals(language) || "ko".equals(language);
         if (cjk) {
             int[] cp = text.codePoints().filter(Character::isLetterOrDigit).toArray();
@@ -26,7 +26,7 @@ public final class SimHash {
                 for (int k = i; k < Math.min(i + 3, cp.length); k++) {
                     h = (h ^ cp[k]) * 0x100000001B3L;
                 }
-                add(counts, mix(h));
+                counts.add(mix(h));
             }
         } else {
             String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
@@ -39,22 +39,16 @@ public final class SimHash {
                 }
                 long w = word.hashCode() * 0x9E3779B97F4A7C15L;
                 if (++seen >= 3) {
-                    add(counts, mix(a * 31 * 31 + b * 31 + w));
+                    counts.add(mix(a * 31 * 31 + b * 31 + w));
                 }
                 a = b;
                 b = w;
             }
             if (seen < 3) {
-                add(counts, mix(a * 31 + b));
+                counts.add(mix(a * 31 + b));
             }
         }
-        long hash = 0;
-        for (int bit = 0; bit < 64; bit++) {
-            if (counts[bit] > 0) {
-                hash |= 1L << bit;
-            }
-        }
-        return hash;
+        return counts.majority();
     }
 
     public static String hex(long hash) {
@@ -65,9 +59,48 @@ public final class SimHash {
         return Long.bitCount(a ^ b);
     }
 
-    private static void add(int[] counts, long h) {
-        for (int bit = 0; bit < 64; bit++) {
-            counts[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+    /**
+     * How often each of the 64 bits is set among the shingles' hashes. Counted eight bits at a time:
+     * {@code lanes[j]} holds, in its eight bytes, the counts of bits j, j + 8, …, j + 56; the bytes
+     * are emptied into {@code ones} before they can overflow.
+     */
+    private static final class Counts {
+        private static final long LOW_BITS = 0x0101010101010101L;
+        private final long[] lanes = new long[8];
+        private final int[] ones = new int[64];
+        private int pending;
+        private int total;
+
+        void add(long h) {
+            for (int j = 0; j < 8; j++) {
+                lanes[j] += (h >>> j) & LOW_BITS;
+            }
+            total++;
+            if (++pending == 255) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            for (int j = 0; j < 8; j++) {
+                for (int k = 0; k < 8; k++) {
+                    ones[8 * k + j] += (int) ((lanes[j] >>> (8 * k)) & 0xFF);
+                }
+                lanes[j] = 0;
+            }
+            pending = 0;
+        }
+
+        /** Bit b set where more hashes have it set than not (the count of sets minus unsets is positive). */
+        long majority() {
+            flush();
+            long hash = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if (2 * ones[bit] - total > 0) {
+                    hash |= 1L << bit;
+                }
+            }
+            return hash;
         }
     }
 
