@@ -170,9 +170,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
         // WordNet: each token's own entry, and the longest entry of up to five tokens that covers it.
         WordNetNames wordNet = WordNetNames.get();
         int[] wnSingle = new int[n];
-        int[] wnCover = new int[n];
-        int[] wnPlace = new int[n];
-        int[] wnLength = new int[n];
+        LongestCover wnCover = new LongestCover(n);
         for (int s = 0; s < n; s++) {
             wnSingle[s] = wordNet.of(tokens.text()[s]);
             if (!capital[s]) {
@@ -181,18 +179,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
             StringBuilder phrase = new StringBuilder(tokens.text()[s]);
             for (int e = s + 1; e < n && e < s + WordNetNames.MAX_WORDS; e++) {
                 phrase.append(' ').append(tokens.text()[e]);
-                int b = wordNet.of(phrase.toString());
-                if (b == 0) {
-                    continue;
-                }
-                int length = e - s + 1;
-                for (int x = s; x <= e; x++) {
-                    if (length > wnLength[x]) {
-                        wnLength[x] = length;
-                        wnCover[x] = b;
-                        wnPlace[x] = x == s ? 1 : x == e ? 3 : 2;
-                    }
-                }
+                wnCover.offer(s, e, wordNet.of(phrase.toString()));
             }
         }
 
@@ -262,8 +249,8 @@ public final class EnglishNer implements NamedEntityRecognizer {
             f[m++] = FeatureHash.of(143, lp1, lp2, flags);
             f[m++] = FeatureHash.of(170, wnSingle[t], capital[t] ? 1 : 0);
             f[m++] = FeatureHash.of(171, wnSingle[t], runPlace[t]);
-            if (wnCover[t] != 0) {
-                f[m++] = FeatureHash.of(172, wnCover[t], wnPlace[t]);
+            if (wnCover.value[t] != 0) {
+                f[m++] = FeatureHash.of(172, wnCover.value[t], wnCover.place[t]);
             }
             f[m++] = FeatureHash.of(173, t > 0 ? wnSingle[t - 1] : BOS, wnSingle[t]);
             f[m++] = FeatureHash.of(174, wnSingle[t], t + 1 < n ? wnSingle[t + 1] : EOS);

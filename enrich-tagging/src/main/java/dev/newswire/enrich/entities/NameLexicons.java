@@ -42,12 +42,8 @@ final class NameLexicons {
 
     Hints of(int[] cp, JapaneseTokens tokens, boolean[] inRun, int[] runLast) {
         int n = tokens.size();
-        int[] uCat = new int[n];
-        int[] uPlace = new int[n];
-        int[] uLen = new int[n];
-        int[] jCat = new int[n];
-        int[] jPlace = new int[n];
-        int[] jLen = new int[n];
+        LongestCover uCover = new LongestCover(n);
+        LongestCover jCover = new LongestCover(n);
         int[] uSingle = new int[n];
         int[] jSingle = new int[n];
         for (int s = 0; s < n; s++) {
@@ -68,25 +64,11 @@ final class NameLexicons {
                     uSingle[s] = u;
                     jSingle[s] = j;
                 }
-                int length = e - s + 1;
-                cover(u, s, e, length, uCat, uPlace, uLen);
-                cover(j, s, e, length, jCat, jPlace, jLen);
+                uCover.offer(s, e, u);
+                jCover.offer(s, e, j);
             }
         }
-        return new Hints(uCat, uPlace, jCat, jPlace, uSingle, jSingle);
-    }
-
-    private static void cover(int categories, int s, int e, int length, int[] cat, int[] place, int[] len) {
-        if (categories == 0 || length < 2) {
-            return;
-        }
-        for (int t = s; t <= e; t++) {
-            if (length > len[t]) {
-                len[t] = length;
-                cat[t] = categories;
-                place[t] = t == s ? 1 : t == e ? 3 : 2;
-            }
-        }
+        return new Hints(uCover.value, uCover.place, jCover.value, jCover.place, uSingle, jSingle);
     }
 
     /** UniDic parts of speech as bits: surname, given name, person, country, place, other proper noun, common noun. */

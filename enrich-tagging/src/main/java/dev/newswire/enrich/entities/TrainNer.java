@@ -106,20 +106,21 @@ public final class TrainNer {
             int[] cp = sentence.text().codePoints().toArray();
             java.util.Set<Span> gold = new java.util.HashSet<>(sentence.spans());
             java.util.Set<Span> found = new java.util.HashSet<>(recognizer.find(sentence.text()));
-            for (Span s : gold) {
-                if (!found.contains(s)) {
-                    out.append("FN\t").append(s.type()).append('\t').append(new String(cp, s.start(), s.length()))
-                            .append('\t').append(sentence.text()).append('\n');
-                }
-            }
-            for (Span s : found) {
-                if (!gold.contains(s)) {
-                    out.append("FP\t").append(s.type()).append('\t').append(new String(cp, s.start(), s.length()))
-                            .append('\t').append(sentence.text()).append('\n');
-                }
-            }
+            appendMissing(out, "FN", gold, found, cp, sentence.text());
+            appendMissing(out, "FP", found, gold, cp, sentence.text());
         }
         Files.writeString(file, out);
+    }
+
+    /** A line for each span of {@code spans} that {@code others} lacks. */
+    private static void appendMissing(StringBuilder out, String kind, java.util.Set<Span> spans,
+                                      java.util.Set<Span> others, int[] cp, String sentence) {
+        for (Span s : spans) {
+            if (!others.contains(s)) {
+                out.append(kind).append('\t').append(s.type()).append('\t')
+                        .append(new String(cp, s.start(), s.length())).append('\t').append(sentence).append('\n');
+            }
+        }
     }
 
     static LinearChainModel trainJapanese(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
