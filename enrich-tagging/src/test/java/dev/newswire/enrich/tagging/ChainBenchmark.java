@@ -35,8 +35,7 @@ import java.util.Locale;
  * <li>English pages: the HTML pages of the extraction set between 6 and 16 KB, as they are
  *     ({@code daringfireball-1} 10 KB, {@code 001} 12 KB, {@code table-style-attributes} 14 KB).</li>
  * <li>Reported apart, the worst case of the tagging stages: 10 KB of clean article text pushed as
- *     {@code text/plain} (Japanese from the seed's paragraphs, English from the topic test set, as
- *     {@link TaggingBenchmark} builds them), where every byte is article text to tag.</li>
+ *     {@code text/plain} (Japanese from the seed's paragraphs, English from the topic test set), where every byte is article text to tag.</li>
  * </ul>
  * Time is CPU time of this thread and of the common fork-join pool, where Lingua runs part of
  * the language stage. Not a unit test (surefire does not run it); run it from the checkout's root with
