@@ -183,8 +183,16 @@ public final class EnglishNer implements NamedEntityRecognizer {
             }
         }
 
+        WordClusters clusters = WordClusters.get();
+        int[] cluster = new int[n];
+        int[] cluster256 = new int[n];
+        for (int t = 0; t < n; t++) {
+            cluster[t] = clusters.of(tokens.text()[t]);
+            cluster256[t] = WordClusters.coarse(cluster[t], 1);
+        }
+
         int[][] features = new int[n][];
-        int[] f = new int[80];
+        int[] f = new int[96];
         for (int t = 0; t < n; t++) {
             int m = 0;
             String w = tokens.text()[t];
@@ -256,6 +264,16 @@ public final class EnglishNer implements NamedEntityRecognizer {
             f[m++] = FeatureHash.of(174, wnSingle[t], t + 1 < n ? wnSingle[t + 1] : EOS);
             if (runPlace[t] != 0) {
                 f[m++] = FeatureHash.of(175, wnSingle[runEnd[t]], runPlace[t]);
+            }
+            int cap = capital[t] ? 1 : 0;
+            f[m++] = FeatureHash.of(180, cluster[t], cap);
+            f[m++] = FeatureHash.of(181, cluster256[t], cap);
+            f[m++] = FeatureHash.of(182, WordClusters.coarse(cluster[t], 0), cap);
+            f[m++] = FeatureHash.of(183, t > 0 ? cluster256[t - 1] : BOS, cap);
+            f[m++] = FeatureHash.of(184, t + 1 < n ? cluster256[t + 1] : EOS, cap);
+            if (runPlace[t] != 0) {
+                f[m++] = FeatureHash.of(185, cluster[runEnd[t]], runPlace[t]);
+                f[m++] = FeatureHash.of(186, cluster[runStart[t]], runPlace[t]);
             }
             if (hint[t] != 0) {
                 f[m++] = FeatureHash.of(150, hint[t]);

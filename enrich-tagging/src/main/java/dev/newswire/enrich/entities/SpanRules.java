@@ -100,6 +100,31 @@ final class SpanRules {
             }
             out.add(s);
         }
+        return withKnownNames(cp, out, gazetteer);
+    }
+
+    /**
+     * Adds the capitalised names the gazetteer knows that the tagger left out and that overlap none
+     * of its names ("the Pentagon said", where the tagger sees a common noun), in text order.
+     */
+    private static List<Span> withKnownNames(int[] cp, List<Span> spans, Gazetteer gazetteer) {
+        if (gazetteer == null) {
+            return spans;
+        }
+        List<Span> out = spans;
+        for (Gazetteer.Match match : gazetteer.find(cp)) {
+            if (!Character.isUpperCase(cp[match.start()]) || spans.stream().anyMatch(
+                    s -> s.start() < match.end() && match.start() < s.end())) {
+                continue;
+            }
+            if (out == spans) {
+                out = new ArrayList<>(spans);
+            }
+            out.add(new Span(match.start(), match.end(), match.entry().type()));
+        }
+        if (out != spans) {
+            out.sort(java.util.Comparator.comparingInt(Span::start));
+        }
         return out;
     }
 

@@ -152,7 +152,7 @@ public final class TrainNer {
     }
 
     /** The checkout's root: the working directory or a parent of it that holds enrich-tagging. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("enrich-tagging"))) {
             dir = dir.getParent();
