@@ -87,6 +87,8 @@ final class ContentLocator {
     private final String title;
     private final List<String> titleTokens;
     private int flags;
+    /** The flags whose rules changed something in this attempt: a retry without the others is this attempt again. */
+    private int used;
 
     private ContentLocator(String title, int flags) {
         this.title = title;
@@ -105,11 +107,31 @@ final class ContentLocator {
         int flags = FLAG_STRIP_UNLIKELY | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY;
         Element best = null;
         int bestLength = -1;
-        // Each attempt mutates its document, so every retry starts from a fresh parse.
+        int used = flags;
+        // Each attempt mutates its document, so every retry starts from a copy of the page as
+        // parsed afresh and stripped of scripts and styles (the same for every attempt).
+        Document pristine = null;
         for (int flag : new int[] {0, FLAG_STRIP_UNLIKELY, FLAG_WEIGHT_CLASSES, FLAG_CLEAN_CONDITIONALLY}) {
             flags &= ~flag;
-            Document doc = flag == 0 ? parsed : reparse.get();
-            Element article = new ContentLocator(title, flags).grab(doc);
+            if (flag != 0 && (used & flag) == 0) {
+                // The rule this retry drops changed nothing in the last attempt: without it, the
+                // attempt would take the same steps and find the same article again.
+                continue;
+            }
+            Document doc;
+            if (flag == 0) {
+                doc = parsed;
+                prepareDocument(doc);
+            } else {
+                if (pristine == null) {
+                    pristine = reparse.get();
+                    prepareDocument(pristine);
+                }
+                doc = flag == FLAG_CLEAN_CONDITIONALLY ? pristine : pristine.clone();
+            }
+            ContentLocator locator = new ContentLocator(title, flags);
+            Element article = locator.grab(doc);
+            used = locator.used;
             int length = article == null ? 0 : article.text().length();
             if (length >= CHAR_THRESHOLD) {
                 return article;
@@ -126,12 +148,12 @@ final class ContentLocator {
         return (flags & f) != 0;
     }
 
+    /** The page must have been through {@link #prepareDocument}. */
     private Element grab(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return null;
         }
-        prepareDocument(doc);
         List<Element> toScore = collectAndSimplify(body);
         List<Element> candidates = score(toScore);
         Element top = pickTopCandidate(candidates, body, doc);
@@ -140,7 +162,10 @@ final class ContentLocator {
         return article;
     }
 
-    private void prepareDocument(Document doc) {
+    private static void prepareDocument(Document doc) {
+        if (doc.body() == null) {
+            return;
+        }
         doc.select("script, style, noscript, template, svg, canvas, iframe, link, meta, object, embed, "
                 + "button, select, input, textarea, dialog").remove();
         for (Element font : doc.getElementsByTag("font")) {
@@ -150,7 +175,7 @@ final class ContentLocator {
     }
 
     /** Two or more {@code <br>} in a row separate paragraphs: make those runs real {@code <p>}. */
-    private void replaceBrs(Element body) {
+    private static void replaceBrs(Element body) {
         for (Element br : new ArrayList<>(body.getElementsByTag("br"))) {
             if (br.parent() == null) {
                 continue;
@@ -230,10 +255,12 @@ final class ContentLocator {
                 if (UNLIKELY.matcher(match).find() && !OK_MAYBE.matcher(match).find()
                         && !hasAncestor(node, "table") && !hasAncestor(node, "code")
                         && !tag.equals("a") && !tag.equals("article") && !tag.equals("main")) {
+                    used |= FLAG_STRIP_UNLIKELY;
                     node = removeAndGetNext(node);
                     continue;
                 }
                 if (UNLIKELY_ROLES.contains(node.attr("role"))) {
+                    used |= FLAG_STRIP_UNLIKELY;
                     node = removeAndGetNext(node);
                     continue;
                 }
@@ -479,6 +506,7 @@ final class ContentLocator {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Element node = nodes.get(i);
             if (node.parent() != null && shouldRemove(node, tag)) {
+                used |= FLAG_CLEAN_CONDITIONALLY;
                 node.remove();
             }
         }
@@ -644,6 +672,9 @@ final class ContentLocator {
             if (POSITIVE.matcher(id).find()) {
                 weight += 25;
             }
+        }
+        if (weight != 0) {
+            used |= FLAG_WEIGHT_CLASSES;
         }
         return weight;
     }
