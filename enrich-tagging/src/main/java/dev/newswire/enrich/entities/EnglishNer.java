@@ -129,7 +129,9 @@ public final class EnglishNer implements NamedEntityRecognizer {
             shortShape[t] = FeatureHash.string(shape(w, true));
             capital[t] = Character.isUpperCase(w.codePointAt(0));
         }
-        int[] hint = hints(text, tokens);
+        int[] cp = text.codePoints().toArray();
+        boolean[] sentenceStart = sentenceStarts(cp, tokens);
+        int[] hint = hints(cp, tokens);
         int[] cue = new int[n];
         for (int t = 0; t < n; t++) {
             cue[t] = CUES.getOrDefault(tokens.text()[t].toLowerCase(Locale.ROOT), 0);
@@ -183,12 +185,15 @@ public final class EnglishNer implements NamedEntityRecognizer {
             }
         }
 
+        // GloVe clusters of each word: the finest of the first clustering and the middle one.
         WordClusters clusters = WordClusters.get();
+        int[] packed = new int[n];
         int[] cluster = new int[n];
         int[] cluster256 = new int[n];
         for (int t = 0; t < n; t++) {
-            cluster[t] = clusters.of(tokens.text()[t]);
-            cluster256[t] = WordClusters.coarse(cluster[t], 1);
+            packed[t] = clusters.of(tokens.text()[t]);
+            cluster[t] = WordClusters.first(packed[t], 2);
+            cluster256[t] = WordClusters.first(packed[t], 1);
         }
 
         int[][] features = new int[n][];
@@ -198,7 +203,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
             String w = tokens.text()[t];
             String lw = w.toLowerCase(Locale.ROOT);
             boolean known = lowercase.contains(lw);
-            int flags = (capital[t] ? 1 : 0) | (w.equals(w.toUpperCase(Locale.ROOT)) ? 2 : 0) | (t == 0 ? 4 : 0)
+            int flags = (capital[t] ? 1 : 0) | (w.equals(w.toUpperCase(Locale.ROOT)) ? 2 : 0) | (sentenceStart[t] ? 4 : 0)
                     | (known ? 8 : 0) | (w.chars().anyMatch(Character::isDigit) ? 16 : 0);
             int lm1 = t > 0 ? lower[t - 1] : BOS;
             int lm2 = t > 1 ? lower[t - 2] : BOS;
@@ -267,8 +272,10 @@ public final class EnglishNer implements NamedEntityRecognizer {
             }
             int cap = capital[t] ? 1 : 0;
             f[m++] = FeatureHash.of(180, cluster[t], cap);
+            f[m++] = FeatureHash.of(190, WordClusters.second(packed[t], 1), cap);
+            f[m++] = FeatureHash.of(191, WordClusters.second(packed[t], 0), cap);
             f[m++] = FeatureHash.of(181, cluster256[t], cap);
-            f[m++] = FeatureHash.of(182, WordClusters.coarse(cluster[t], 0), cap);
+            f[m++] = FeatureHash.of(182, WordClusters.first(packed[t], 0), cap);
             f[m++] = FeatureHash.of(183, t > 0 ? cluster256[t - 1] : BOS, cap);
             f[m++] = FeatureHash.of(184, t + 1 < n ? cluster256[t + 1] : EOS, cap);
             if (runPlace[t] != 0) {
@@ -290,12 +297,11 @@ public final class EnglishNer implements NamedEntityRecognizer {
         return features;
     }
 
-    private int[] hints(String text, EnglishTokens tokens) {
+    private int[] hints(int[] cp, EnglishTokens tokens) {
         int[] hint = new int[tokens.size()];
         if (gazetteer == null) {
             return hint;
         }
-        int[] cp = text.codePoints().toArray();
         int t = 0;
         for (Gazetteer.Match match : gazetteer.find(cp)) {
             while (t < tokens.size() && tokens.end()[t] <= match.start()) {
@@ -313,6 +319,26 @@ public final class EnglishNer implements NamedEntityRecognizer {
             }
         }
         return hint;
+    }
+
+    /**
+     * The tokens that begin a sentence, where a capital says little: the first, those after a full
+     * stop, a question or exclamation mark, and the first of each line.
+     */
+    static boolean[] sentenceStarts(int[] cp, EnglishTokens tokens) {
+        boolean[] starts = new boolean[tokens.size()];
+        for (int t = 0; t < starts.length; t++) {
+            if (t == 0) {
+                starts[t] = true;
+                continue;
+            }
+            String before = tokens.text()[t - 1];
+            starts[t] = before.equals(".") || before.equals("?") || before.equals("!");
+            for (int k = tokens.end()[t - 1]; k < tokens.start()[t] && !starts[t]; k++) {
+                starts[t] = cp[k] == '\n';
+            }
+        }
+        return starts;
     }
 
     private static boolean isJoiner(String token) {

@@ -127,6 +127,36 @@ public final class NerCorpus {
         return sentences;
     }
 
+    /**
+     * The sentences of each document joined into one text, a line each, in the order of the file:
+     * how an article reaches the tagger, so what a name looks like elsewhere in the article counts.
+     */
+    public static List<Sentence> byDocument(List<Sentence> sentences) {
+        Map<String, List<Sentence>> documents = new java.util.LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            documents.computeIfAbsent(s.document(), d -> new ArrayList<>()).add(s);
+        }
+        List<Sentence> joined = new ArrayList<>(documents.size());
+        for (Map.Entry<String, List<Sentence>> document : documents.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            List<Bio.Tagged> tagged = new ArrayList<>();
+            int offset = 0;
+            for (Sentence s : document.getValue()) {
+                if (text.length() > 0) {
+                    text.append('\n');
+                    offset++;
+                }
+                text.append(s.text());
+                for (Bio.Tagged t : s.tagged()) {
+                    tagged.add(new Bio.Tagged(t.start() + offset, t.end() + offset, t.type()));
+                }
+                offset += s.text().codePointCount(0, s.text().length());
+            }
+            joined.add(sentence(text.toString(), tagged, document.getKey()));
+        }
+        return joined;
+    }
+
     private static Sentence sentence(String text, List<Bio.Tagged> tagged, String document) {
         List<Span> spans = new ArrayList<>();
         for (Bio.Tagged t : tagged) {

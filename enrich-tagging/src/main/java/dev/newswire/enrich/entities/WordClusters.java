@@ -14,15 +14,19 @@ import java.util.zip.GZIPInputStream;
 /**
  * Clusters of English words by their GloVe vectors ({@link BuildWordClusters}): words used alike in
  * six billion words of Wikipedia and news share a cluster, so a surname, a town, a band or a club
- * the training data never shows still lands beside ones it does. A word's code holds its cluster at
- * three granularities; words not among the 200,000 most frequent have none.
+ * the training data never shows still lands beside ones it does. Each word has two clusterings,
+ * from different seeds and fan-outs, each at several granularities; words outside the 200,000 most
+ * frequent have none. About 25 MB of heap.
  */
 final class WordClusters {
 
     static final String RESOURCE = "en-word-clusters.tsv.gz";
 
     private static final WordClusters INSTANCE = new WordClusters();
+    /** Room for the second clustering's code in a packed value. */
+    private static final int SECOND_RANGE = 1 << 12;
 
+    /** Lower-case word → (first code + 1) × {@link #SECOND_RANGE} + second code. */
     private final Map<String, Integer> codes = new HashMap<>(1 << 19);
 
     private WordClusters() {
@@ -35,7 +39,10 @@ final class WordClusters {
             String line;
             while ((line = reader.readLine()) != null) {
                 int tab = line.indexOf('\t');
-                codes.put(line.substring(0, tab), Integer.parseInt(line, tab + 1, line.length(), 10));
+                int tab2 = line.indexOf('\t', tab + 1);
+                int first = Integer.parseInt(line, tab + 1, tab2, 10);
+                int second = Integer.parseInt(line, tab2 + 1, line.length(), 10);
+                codes.put(line.substring(0, tab), (first + 1) * SECOND_RANGE + second);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,20 +53,35 @@ final class WordClusters {
         return INSTANCE;
     }
 
-    /** The word's cluster code plus one (so 0 means unknown); any case. */
+    /** The word's clusters (any case), 0 when it has none; read with {@link #first} and {@link #second}. */
     int of(String word) {
-        Integer code = codes.get(word.toLowerCase(Locale.ROOT));
-        return code == null ? 0 : code + 1;
+        Integer packed = codes.get(word.toLowerCase(Locale.ROOT));
+        return packed == null ? 0 : packed;
     }
 
-    /** The cluster at a coarser granularity: {@code level} 0 of 32, 1 of 256, 2 of 2048 clusters. */
-    static int coarse(int code, int level) {
-        if (code == 0) {
+    /**
+     * The word's cluster in the first clustering plus one (0: none), at {@code level} 0 (of 32), 1
+     * (of 256) or 2 (of 2,048 clusters).
+     */
+    static int first(int packed, int level) {
+        if (packed == 0) {
             return 0;
         }
-        int c = code - 1;
+        int c = packed / SECOND_RANGE - 1;
         for (int l = BuildWordClusters.FAN_OUT.length - 1; l > level; l--) {
             c /= BuildWordClusters.FAN_OUT[l];
+        }
+        return c + 1;
+    }
+
+    /** The word's cluster in the second clustering plus one (0: none), at {@code level} 0 (of 40) or 1 (of 1,000). */
+    static int second(int packed, int level) {
+        if (packed == 0) {
+            return 0;
+        }
+        int c = packed % SECOND_RANGE;
+        for (int l = BuildWordClusters.SECOND_FAN_OUT.length - 1; l > level; l--) {
+            c /= BuildWordClusters.SECOND_FAN_OUT[l];
         }
         return c + 1;
     }
