@@ -2,8 +2,10 @@ package dev.newswire.enrich.entities;
 
 import dev.newswire.model.EntityType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,7 +102,35 @@ final class SpanRules {
             }
             out.add(s);
         }
-        return withKnownNames(cp, out, gazetteer);
+        return consistentTypes(cp, withKnownNames(cp, out, gazetteer));
+    }
+
+    /**
+     * One name, one type within a text: where the tagger gave the same surface different types
+     * (Citrone a person here, a place there), every mention takes the type most of them have (the
+     * first mention's type on a tie).
+     */
+    private static List<Span> consistentTypes(int[] cp, List<Span> spans) {
+        Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
+        for (Span s : spans) {
+            votes.computeIfAbsent(text(cp, s), k -> new java.util.LinkedHashMap<>()).merge(s.type(), 1, Integer::sum);
+        }
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            Map<EntityType, Integer> v = votes.get(text(cp, s));
+            EntityType type = s.type();
+            if (v.size() > 1) {
+                int best = 0;
+                for (Map.Entry<EntityType, Integer> e : v.entrySet()) {
+                    if (e.getValue() > best) {
+                        best = e.getValue();
+                        type = e.getKey();
+                    }
+                }
+            }
+            out.add(type == s.type() ? s : new Span(s.start(), s.end(), type));
+        }
+        return out;
     }
 
     /**
