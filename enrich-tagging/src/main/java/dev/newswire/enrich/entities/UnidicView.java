@@ -2,9 +2,7 @@ package dev.newswire.enrich.entities;
 
 import com.atilika.kuromoji.dict.TokenInfoDictionary;
 import com.atilika.kuromoji.trie.DoubleArrayTrie;
-import com.atilika.kuromoji.unidic.Token;
 import com.atilika.kuromoji.unidic.Tokenizer;
-import java.util.List;
 
 /**
  * A second opinion on a Japanese text: UniDic's segmentation, whose dictionary knows many more
@@ -33,12 +31,12 @@ final class UnidicView {
     static UnidicView of(String text, int codePoints) {
         int[] pos = new int[codePoints];
         int[] place = new int[codePoints];
-        List<Token> tokens = UNIDIC.tokenizer.tokenize(text);
+        UnidicSegmenter.Words words = UNIDIC.segmenter.segment(text);
         int charIndex = 0;
         int codePoint = 0;
-        for (Token token : tokens) {
-            int from = token.getPosition();
-            int to = from + token.getSurface().length();
+        for (int w = 0; w < words.size(); w++) {
+            int from = words.start()[w];
+            int to = words.end()[w];
             if (from < charIndex || to > text.length()) {
                 continue;
             }
@@ -47,9 +45,7 @@ final class UnidicView {
             codePoint += Character.codePointCount(text, from, to);
             int end = codePoint;
             charIndex = to;
-            String tag = token.getPartOfSpeechLevel1() + "-" + token.getPartOfSpeechLevel2() + "-"
-                    + token.getPartOfSpeechLevel3() + "-" + token.getPartOfSpeechLevel4();
-            int h = FeatureHash.string(tag);
+            int h = words.tag()[w];
             for (int i = start; i < end && i < codePoints; i++) {
                 pos[i] = h;
                 place[i] = end - start == 1 ? SINGLE : i == start ? BEGIN : i == end - 1 ? END : INSIDE;
@@ -65,11 +61,14 @@ final class UnidicView {
     static final class Unidic extends Tokenizer.Builder {
 
         final Tokenizer tokenizer;
+        final UnidicSegmenter segmenter;
 
         private Unidic() {
             // The builder finds the dictionary next to its own class, which is this one now.
             this.resolver = new com.atilika.kuromoji.util.SimpleResourceResolver(Tokenizer.class);
             this.tokenizer = build();
+            this.segmenter = new UnidicSegmenter(doubleArrayTrie, tokenInfoDictionary, unknownDictionary,
+                    characterDefinitions, connectionCosts);
         }
 
         DoubleArrayTrie trie() {
