@@ -26,7 +26,7 @@ final class NameLexicons {
     private final Lexicon juman;
 
     private NameLexicons() {
-        this.unidic = new Lexicon(UnidicView.UNIDIC.trie(), UnidicView.UNIDIC.dictionary(),
+        this.unidic = new Lexicon(UnidicView.UNIDIC.trie, UnidicView.UNIDIC.dictionary(),
                 NameLexicons::unidicCategories);
         this.juman = Lexicon.load(com.atilika.kuromoji.jumandic.Tokenizer.class, NameLexicons::jumanCategories);
     }
@@ -51,15 +51,22 @@ final class NameLexicons {
                 continue;
             }
             int last = Math.min(runLast[s], s + MAX_TOKENS - 1);
+            // The spans from s are one text growing a morpheme at a time: each trie is walked once along it.
+            DoubleArray.Walk uWalk = unidic.trie.walk();
+            DoubleArray.Walk jWalk = juman.trie.walk();
+            int from = tokens.start()[s];
+            int walked = from;
             for (int e = s; e <= last; e++) {
-                int from = tokens.start()[s];
                 int to = Math.min(tokens.end()[e], cp.length);
                 if (to <= from) {
                     continue;
                 }
-                String surface = new String(cp, from, to - from);
-                int u = unidic.categories(surface);
-                int j = juman.categories(surface);
+                for (; walked < to; walked++) {
+                    uWalk.next(cp[walked]);
+                    jWalk.next(cp[walked]);
+                }
+                int u = unidic.categories(uWalk.result());
+                int j = juman.categories(jWalk.result());
                 if (e == s) {
                     uSingle[s] = u;
                     jSingle[s] = j;
@@ -130,12 +137,12 @@ final class NameLexicons {
     /** One dictionary's trie and entries, with the categories of each entry computed once. */
     private static final class Lexicon {
 
-        private final DoubleArrayTrie trie;
+        private final DoubleArray trie;
         private final TokenInfoDictionary dictionary;
         private final java.util.function.ToIntFunction<String[]> categorise;
         private final AtomicIntegerArray cache;
 
-        Lexicon(DoubleArrayTrie trie, TokenInfoDictionary dictionary,
+        Lexicon(DoubleArray trie, TokenInfoDictionary dictionary,
                 java.util.function.ToIntFunction<String[]> categorise) {
             this.trie = trie;
             this.dictionary = dictionary;
@@ -147,16 +154,16 @@ final class NameLexicons {
         static Lexicon load(Class<?> resources, java.util.function.ToIntFunction<String[]> categorise) {
             try {
                 SimpleResourceResolver resolver = new SimpleResourceResolver(resources);
-                return new Lexicon(DoubleArrayTrie.newInstance(resolver), TokenInfoDictionary.newInstance(resolver),
+                return new Lexicon(new DoubleArray(DoubleArrayTrie.newInstance(resolver)),
+                        TokenInfoDictionary.newInstance(resolver),
                         categorise);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the kuromoji dictionary of " + resources.getName(), e);
             }
         }
 
-        /** The union of the categories of the entries spelled {@code surface}; 0 when there is none. */
-        int categories(String surface) {
-            int id = trie.lookup(surface);
+        /** The union of the categories of the entries at trie index {@code id} (a {@link DoubleArray.Walk#result}); 0 when there is none. */
+        int categories(int id) {
             if (id <= 0) {
                 return 0;
             }

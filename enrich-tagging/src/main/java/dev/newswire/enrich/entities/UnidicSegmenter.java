@@ -5,11 +5,8 @@ import com.atilika.kuromoji.dict.ConnectionCosts;
 import com.atilika.kuromoji.dict.Dictionary;
 import com.atilika.kuromoji.dict.TokenInfoDictionary;
 import com.atilika.kuromoji.dict.UnknownDictionary;
-import com.atilika.kuromoji.trie.DoubleArrayTrie;
 import com.atilika.kuromoji.unidic.Token;
 import com.atilika.kuromoji.viterbi.ViterbiNode;
-import java.nio.CharBuffer;
-import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -19,7 +16,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * cost), at about half the cost. The tokenizer looks every prefix of every suffix of a clause up in
  * its trie from the root, copies each suffix and prefix into a new string, and makes an object per
  * node of the lattice; here the trie is walked one character further per prefix, nodes are rows of
- * int arrays reused from call to call, and each word's part of speech is hashed once per process.
+ * int arrays reused from call to call, each word's costs are read from a compact array and its part
+ * of speech is hashed once per process.
  * The steps mirror kuromoji's {@code TokenizerBase.createTokenList}, {@code ViterbiBuilder.build}
  * and {@code ViterbiSearcher.search} (normal mode, no user dictionary), which UniDic's tokenizer
  * runs; {@code UnidicSegmenterTest} checks the two agree.
@@ -30,19 +28,19 @@ final class UnidicSegmenter {
     record Words(int size, int[] start, int[] end, int[] tag) {
     }
 
-    private static final int TAIL_OFFSET = 100_000_000;
-    private static final char TERMINATING_CHARACTER = '\u0001';
     private static final int DEFAULT_COST = Integer.MAX_VALUE;
     private static final int NONE = -1;
 
-    private final IntBuffer base;
-    private final IntBuffer check;
-    private final CharBuffer tail;
-    private final boolean compact;
+    private final DoubleArray trie;
     private final TokenInfoDictionary dictionary;
+    /**
+     * Per word id of the dictionary: left id, right id and cost, as 16, 16 and 32 bits. The
+     * dictionary keeps them among each word's features, a cache line per word.
+     */
+    private final long[] costs;
     private final UnknownDictionary unknown;
     private final CharacterDefinitions characters;
-    private final ConnectionCosts costs;
+    private final ConnectionCosts connections;
     /** Per word id of the dictionary (and of the unknown-word one): its part of speech's hash plus one; 0 until needed. */
     private final AtomicIntegerArray knownTags = new AtomicIntegerArray(1 << 21);
     private final AtomicIntegerArray unknownTags = new AtomicIntegerArray(1 << 12);
@@ -50,27 +48,34 @@ final class UnidicSegmenter {
     /** The lattice of the clause in hand, reused by the thread. */
     private static final ThreadLocal<Lattice> LATTICE = ThreadLocal.withInitial(Lattice::new);
 
-    UnidicSegmenter(DoubleArrayTrie trie, TokenInfoDictionary dictionary, UnknownDictionary unknown,
+    UnidicSegmenter(DoubleArray trie, TokenInfoDictionary dictionary, UnknownDictionary unknown,
                     CharacterDefinitions characters, ConnectionCosts costs) {
-        this.base = field(trie, "baseBuffer", IntBuffer.class);
-        this.check = field(trie, "checkBuffer", IntBuffer.class);
-        this.tail = field(trie, "tailBuffer", CharBuffer.class);
-        this.compact = field(trie, "compact", Boolean.class);
+        this.trie = trie;
         this.dictionary = dictionary;
+        this.costs = new long[words(dictionary)];
+        for (int w = 0; w < this.costs.length; w++) {
+            this.costs[w] = (dictionary.getLeftId(w) & 0xFFFFL) | (dictionary.getRightId(w) & 0xFFFFL) << 16
+                    | (long) dictionary.getWordCost(w) << 32;
+        }
         this.unknown = unknown;
         this.characters = characters;
-        this.costs = costs;
+        this.connections = costs;
     }
 
-    /** The trie's arrays, which it keeps private: walking them a character at a time needs them. */
-    private static <T> T field(DoubleArrayTrie trie, String name, Class<T> type) {
-        try {
-            java.lang.reflect.Field f = DoubleArrayTrie.class.getDeclaredField(name);
-            f.setAccessible(true);
-            return type.cast(f.get(trie));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("kuromoji's DoubleArrayTrie has no field " + name, e);
+    /** How many words the dictionary holds: the ids past the last one are outside its buffer. */
+    private static int words(TokenInfoDictionary dictionary) {
+        int low = 0; // a word id
+        int high = 1 << 24; // past the last word id
+        while (high - low > 1) {
+            int middle = (low + high) >>> 1;
+            try {
+                dictionary.getLeftId(middle);
+                low = middle;
+            } catch (IndexOutOfBoundsException past) {
+                high = middle;
+            }
         }
+        return high;
     }
 
     /** The words of the text, clause by clause (kuromoji cuts after each 。 and 、). */
@@ -108,7 +113,7 @@ final class UnidicSegmenter {
             }
         }
         int eos = lattice.add(NONE, 0, 0, 0, 0, length, length + 1, 0);
-        lattice.search(costs);
+        lattice.search(connections);
         // Back from EOS along the best left nodes; the words come out last first.
         int count = 0;
         for (int n = lattice.left[eos]; n != NONE && n != 0; n = lattice.left[n]) {
@@ -139,45 +144,19 @@ final class UnidicSegmenter {
      */
     private boolean known(Lattice lattice, String text, int from, int to, int start) {
         boolean found = false;
-        int index = 0;
-        int b = 1;
-        int tailAt = -1; // where in the tail array the walk is, once it has left the double array
-        int end = to - from;
-        for (int e = start; e < end; e++) {
-            char c = text.charAt(from + e);
-            int result;
-            if (tailAt < 0) {
-                int previous = index;
-                index = compact ? b + c : index + b + c;
-                if (index >= base.limit()) {
-                    return found;
-                }
-                b = base.get(index);
-                if (b == 0 || check.get(index) != previous) {
-                    return found;
-                }
-                if (b >= TAIL_OFFSET) {
-                    tailAt = b - TAIL_OFFSET;
-                    result = tail.get(tailAt) == TERMINATING_CHARACTER ? index : 0;
-                } else {
-                    int endIndex = compact ? b + TERMINATING_CHARACTER : index + b + TERMINATING_CHARACTER;
-                    result = check.get(endIndex) == index ? index : 0;
-                }
-            } else {
-                if (c != tail.get(tailAt)) {
-                    return found;
-                }
-                tailAt++;
-                result = tail.get(tailAt) == TERMINATING_CHARACTER ? index : 0;
+        DoubleArray.Walk walk = trie.walk();
+        for (int e = start; e < to - from; e++) {
+            if (!walk.next(text.charAt(from + e))) {
+                return found;
             }
+            int result = walk.result();
             if (result > 0) {
                 found = true;
                 for (int wordId : dictionary.lookupWordIds(result)) {
-                    lattice.add(wordId, 0, dictionary.getLeftId(wordId), dictionary.getRightId(wordId),
-                            dictionary.getWordCost(wordId), start, start + 1, start + 1 + (e - start + 1));
+                    long info = costs[wordId];
+                    lattice.add(wordId, 0, (short) info, (short) (info >>> 16), (int) (info >> 32), start, start + 1,
+                            start + 1 + (e - start + 1));
                 }
-            } else if (result < 0) {
-                return found;
             }
         }
         return found;

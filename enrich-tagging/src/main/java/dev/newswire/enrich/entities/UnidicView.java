@@ -1,7 +1,6 @@
 package dev.newswire.enrich.entities;
 
 import com.atilika.kuromoji.dict.TokenInfoDictionary;
-import com.atilika.kuromoji.trie.DoubleArrayTrie;
 import com.atilika.kuromoji.unidic.Tokenizer;
 
 /**
@@ -61,18 +60,16 @@ final class UnidicView {
     static final class Unidic extends Tokenizer.Builder {
 
         final Tokenizer tokenizer;
+        final DoubleArray trie;
         final UnidicSegmenter segmenter;
 
         private Unidic() {
             // The builder finds the dictionary next to its own class, which is this one now.
             this.resolver = new com.atilika.kuromoji.util.SimpleResourceResolver(Tokenizer.class);
             this.tokenizer = build();
-            this.segmenter = new UnidicSegmenter(doubleArrayTrie, tokenInfoDictionary, unknownDictionary,
+            this.trie = new DoubleArray(doubleArrayTrie);
+            this.segmenter = new UnidicSegmenter(trie, tokenInfoDictionary, unknownDictionary,
                     characterDefinitions, connectionCosts);
-        }
-
-        DoubleArrayTrie trie() {
-            return doubleArrayTrie;
         }
 
         TokenInfoDictionary dictionary() {
