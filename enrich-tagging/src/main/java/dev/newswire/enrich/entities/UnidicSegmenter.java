@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * cost), at about half the cost. The tokenizer looks every prefix of every suffix of a clause up in
  * its trie from the root, copies each suffix and prefix into a new string, and makes an object per
  * node of the lattice; here the trie is walked one character further per prefix, nodes are rows of
- * int arrays reused from call to call, each word's costs are read from a compact array and its part
+ * int arrays reused from call to call, each word's ids and cost are read from a compact array and its part
  * of speech is hashed once per process.
  * The steps mirror kuromoji's {@code TokenizerBase.createTokenList}, {@code ViterbiBuilder.build}
  * and {@code ViterbiSearcher.search} (normal mode, no user dictionary), which UniDic's tokenizer
@@ -33,11 +33,15 @@ final class UnidicSegmenter {
 
     private final DoubleArray trie;
     private final TokenInfoDictionary dictionary;
+    /** Per trie index, where its words are in {@link #words} (-1: none); the dictionary's own map, shared. */
+    private final int[] wordsAt;
     /**
-     * Per word id of the dictionary: left id, right id and cost, as 16, 16 and 32 bits. The
-     * dictionary keeps them among each word's features, a cache line per word.
+     * At each trie index's place (see {@link #wordsAt}) the number of its words, then per word its id,
+     * left id, right id and cost (20, 14, 14 and 16 bits): what the lattice needs of a word, read
+     * from one or two cache lines. The dictionary has them in a list of ids and, per id, among the
+     * word's features, a cache line per word, which its map copies to a new array on every lookup.
      */
-    private final long[] costs;
+    private final long[] words;
     private final UnknownDictionary unknown;
     private final CharacterDefinitions characters;
     private final ConnectionCosts connections;
@@ -52,30 +56,40 @@ final class UnidicSegmenter {
                     CharacterDefinitions characters, ConnectionCosts costs) {
         this.trie = trie;
         this.dictionary = dictionary;
-        this.costs = new long[words(dictionary)];
-        for (int w = 0; w < this.costs.length; w++) {
-            this.costs[w] = (dictionary.getLeftId(w) & 0xFFFFL) | (dictionary.getRightId(w) & 0xFFFFL) << 16
-                    | (long) dictionary.getWordCost(w) << 32;
+        Object map = field(TokenInfoDictionary.class, dictionary, "wordIdMap");
+        this.wordsAt = (int[]) field(map.getClass(), map, "indices");
+        int[] ids = (int[]) field(map.getClass(), map, "wordIds");
+        this.words = new long[ids.length];
+        for (int at : wordsAt) {
+            if (at < 0) {
+                continue;
+            }
+            words[at] = ids[at];
+            for (int k = at + 1; k <= at + ids[at]; k++) {
+                int id = ids[k];
+                int leftId = dictionary.getLeftId(id);
+                int rightId = dictionary.getRightId(id);
+                int cost = dictionary.getWordCost(id);
+                if (id >>> 20 != 0 || leftId >>> 14 != 0 || rightId >>> 14 != 0 || (short) cost != cost) {
+                    throw new IllegalStateException("UniDic's word " + id + " does not fit 64 bits");
+                }
+                words[k] = id | (long) leftId << 20 | (long) rightId << 34 | (long) cost << 48;
+            }
         }
         this.unknown = unknown;
         this.characters = characters;
         this.connections = costs;
     }
 
-    /** How many words the dictionary holds: the ids past the last one are outside its buffer. */
-    private static int words(TokenInfoDictionary dictionary) {
-        int low = 0; // a word id
-        int high = 1 << 24; // past the last word id
-        while (high - low > 1) {
-            int middle = (low + high) >>> 1;
-            try {
-                dictionary.getLeftId(middle);
-                low = middle;
-            } catch (IndexOutOfBoundsException past) {
-                high = middle;
-            }
+    /** A field kuromoji keeps to itself. */
+    private static Object field(Class<?> type, Object owner, String name) {
+        try {
+            java.lang.reflect.Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("kuromoji's " + type.getSimpleName() + " has no field " + name, e);
         }
-        return high;
     }
 
     /** The words of the text, clause by clause (kuromoji cuts after each 。 and 、). */
@@ -152,10 +166,11 @@ final class UnidicSegmenter {
             int result = walk.result();
             if (result > 0) {
                 found = true;
-                for (int wordId : dictionary.lookupWordIds(result)) {
-                    long info = costs[wordId];
-                    lattice.add(wordId, 0, (short) info, (short) (info >>> 16), (int) (info >> 32), start, start + 1,
-                            start + 1 + (e - start + 1));
+                int at = wordsAt[result];
+                for (int k = at + 1; at >= 0 && k <= at + (int) words[at]; k++) {
+                    long word = words[k];
+                    lattice.add((int) word & 0xFFFFF, 0, (int) (word >>> 20) & 0x3FFF, (int) (word >>> 34) & 0x3FFF,
+                            (int) (word >> 48), start, start + 1, start + 1 + (e - start + 1));
                 }
             }
         }
