@@ -157,7 +157,7 @@ public final class NerCorpus {
         return joined;
     }
 
-    private static Sentence sentence(String text, List<Bio.Tagged> tagged, String document) {
+    static Sentence sentence(String text, List<Bio.Tagged> tagged, String document) {
         List<Span> spans = new ArrayList<>();
         for (Bio.Tagged t : tagged) {
             if (t.type() < EntityType.values().length) {

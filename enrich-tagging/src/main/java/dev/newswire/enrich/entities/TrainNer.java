@@ -132,7 +132,7 @@ public final class TrainNer {
     static LinearChainModel trainJapanese(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
         GazetteerHints hints = new GazetteerHints(gazetteer);
         List<CrfTrainer.Example> examples = new ArrayList<>();
-        for (NerCorpus.Sentence sentence : sentences) {
+        for (NerCorpus.Sentence sentence : MentionReplacement.withCopies(sentences, SEED)) {
             int[] cp = sentence.text().codePoints().toArray();
             JapaneseTokens tokens = JapaneseTokens.of(sentence.text());
             examples.add(new CrfTrainer.Example(JapaneseNer.features(sentence.text(), cp, tokens, hints),
