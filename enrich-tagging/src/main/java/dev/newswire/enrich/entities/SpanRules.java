@@ -303,7 +303,7 @@ final class SpanRules {
             "sgt", "admiral", "adm", "commander", "cmdr", "minister", "secretary", "premier", "chancellor", "chairman",
             "chairwoman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "secretary-general",
             "director-general", "under-secretary", "lt.", "adm.", "col.", "dr.", "mr.", "mrs.", "ms.", "sen.", "gov.",
-            "capt.", "sgt.");
+            "capt.", "sgt.", "coach", "manager", "mayor", "judge", "general", "gen.", "gen");
 
     /**
      * A name the tagger ran together with the title before it ("US Defense Secretary Pete Hegseth"

@@ -31,6 +31,16 @@ class SpanRulesTest {
                 EntityType.ORGANIZATION, EntityType.ORGANIZATION, EntityType.ORGANIZATION, EntityType.PLACE);
     }
 
+    @Test
+    void aNameRunTogetherWithACoachsOrAMayorsTitleIsThePersonAfterIt() {
+        String text = "Texas Coach Darrell Royal met New York Mayor Eric Adams.";
+        List<Span> spans = List.of(span(text, "Texas Coach Darrell Royal", 0, EntityType.ORGANIZATION),
+                span(text, "New York Mayor Eric Adams", 0, EntityType.ORGANIZATION));
+
+        assertThat(SpanRules.english(text.codePoints().toArray(), spans, null)).containsExactly(
+                span(text, "Darrell Royal", 0, EntityType.PERSON), span(text, "Eric Adams", 0, EntityType.PERSON));
+    }
+
     /** The {@code occurrence}-th (from 0) mention of an ASCII {@code surface} in {@code text}. */
     private static Span span(String text, String surface, int occurrence, EntityType type) {
         int start = text.indexOf(surface);
