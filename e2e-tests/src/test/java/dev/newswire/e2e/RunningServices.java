@@ -61,7 +61,7 @@ final class RunningServices {
         List<Thread> starts = List.of(
                 start(root, logs, "search-service", "/health", "512m",
                         with(common, "MICRONAUT_SERVER_PORT", String.valueOf(searchPort)), searchPort),
-                start(root, logs, "enrich-service", "/actuator/health", "768m",
+                start(root, logs, "enrich-service", "/actuator/health", "896m",
                         with(common, "SERVER_PORT", String.valueOf(enrichPort)), enrichPort),
                 start(root, logs, "ingest-service", "/actuator/health", "384m",
                         with(with(common, "SERVER_PORT", String.valueOf(ingestPort)), "NEWSWIRE_API_KEY", API_KEY),

@@ -31,7 +31,7 @@ final class LocalStack {
         this.services = List.of(
                 service("search-service", ports.search(), "/health", "512m",
                         env("MICRONAUT_SERVER_PORT", ports.search(), kafka, elasticsearch)),
-                service("enrich-service", ports.enrich(), "/actuator/health", "768m",
+                service("enrich-service", ports.enrich(), "/actuator/health", "896m",
                         env("SERVER_PORT", ports.enrich(), kafka, elasticsearch)),
                 service("ingest-service", ports.ingest(), "/actuator/health", "384m",
                         withApiKey(env("SERVER_PORT", ports.ingest(), kafka, elasticsearch))));
