@@ -333,12 +333,19 @@ public final class EnglishNer implements NamedEntityRecognizer {
                 continue;
             }
             String before = tokens.text()[t - 1];
-            starts[t] = before.equals(".") || before.equals("?") || before.equals("!");
-            for (int k = tokens.end()[t - 1]; k < tokens.start()[t] && !starts[t]; k++) {
-                starts[t] = cp[k] == '\n';
-            }
+            starts[t] = before.equals(".") || before.equals("?") || before.equals("!") || lineBreakBefore(cp, tokens, t);
         }
         return starts;
+    }
+
+    /** Whether a line break separates token {@code t} (> 0) from the one before it. */
+    static boolean lineBreakBefore(int[] cp, EnglishTokens tokens, int t) {
+        for (int k = tokens.end()[t - 1]; k < tokens.start()[t]; k++) {
+            if (cp[k] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJoiner(String token) {

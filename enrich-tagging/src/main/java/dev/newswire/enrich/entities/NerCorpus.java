@@ -129,7 +129,7 @@ public final class NerCorpus {
 
     /**
      * The sentences of each document joined into one text, a line each, in the order of the file:
-     * how an article reaches the tagger, so what a name looks like elsewhere in the article counts.
+     * how an article reaches the tagger (a sentence's first word follows the full stop before it).
      */
     public static List<Sentence> byDocument(List<Sentence> sentences) {
         Map<String, List<Sentence>> documents = new java.util.LinkedHashMap<>();

@@ -168,11 +168,8 @@ public final class TrainNer {
         int[] cp = text.codePoints().toArray();
         List<Integer> ends = new ArrayList<>();
         for (int t = 1; t < tokens.size(); t++) {
-            for (int k = tokens.end()[t - 1]; k < tokens.start()[t]; k++) {
-                if (cp[k] == '\n') {
-                    ends.add(t);
-                    break;
-                }
+            if (EnglishNer.lineBreakBefore(cp, tokens, t)) {
+                ends.add(t);
             }
         }
         ends.add(tokens.size());
