@@ -102,7 +102,57 @@ final class SpanRules {
             }
             out.add(s);
         }
-        return consistentTypes(cp, withKnownNames(cp, out, gazetteer));
+        return consistentTypes(cp, withKnownNames(cp, officesBeforeTitles(cp, out, gazetteer), gazetteer));
+    }
+
+    /** Words that name a government department inside a title (US Defense Secretary). */
+    private static final Set<String> DEPARTMENTS = Set.of("defense", "defence", "foreign", "state", "interior", "home",
+            "finance", "treasury", "trade", "commerce", "justice", "health", "education", "energy", "agriculture",
+            "labor", "labour", "transport", "transportation", "environment", "economy", "security", "war", "navy");
+
+    /**
+     * A name that ends in a department and comes right before a person title ("US Defense" in "US
+     * Defense Secretary Pete Hegseth") is part of the office, not an organisation: only a leading name
+     * the gazetteer knows (US) stays, with the gazetteer's type.
+     */
+    private static List<Span> officesBeforeTitles(int[] cp, List<Span> spans, Gazetteer gazetteer) {
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            String[] words = text(cp, s).split(" ");
+            String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+            if (s.type() == EntityType.PERSON || !DEPARTMENTS.contains(last) || !titleFollows(cp, s.end())) {
+                out.add(s);
+                continue;
+            }
+            int end = s.start();
+            Span known = null;
+            for (int w = 0; w < words.length - 1; w++) {
+                end += (w == 0 ? 0 : 1) + words[w].codePointCount(0, words[w].length());
+                Optional<GazetteerEntry> entry = gazetteer == null ? Optional.empty()
+                        : gazetteer.lookup(new String(cp, s.start(), end - s.start()));
+                if (entry.isPresent()) {
+                    known = new Span(s.start(), end, entry.get().type());
+                }
+            }
+            if (known != null) {
+                out.add(known);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the word after {@code at} (past spaces) is a capitalised person title. */
+    private static boolean titleFollows(int[] cp, int at) {
+        int start = at;
+        while (start < cp.length && cp[start] == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < cp.length && !Character.isWhitespace(cp[end])) {
+            end++;
+        }
+        return start > at && end > start && Character.isUpperCase(cp[start])
+                && PERSON_TITLES.contains(new String(cp, start, end - start).toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -41,6 +41,18 @@ class SpanRulesTest {
                 span(text, "Darrell Royal", 0, EntityType.PERSON), span(text, "Eric Adams", 0, EntityType.PERSON));
     }
 
+    @Test
+    void aDepartmentBeforeATitleIsPartOfTheOfficeAndOnlyAKnownCountryBeforeItStays() {
+        String text = "US Defense Secretary Pete Hegseth met Chinese Defence Minister Dong Jun.";
+        List<Span> spans = List.of(span(text, "US Defense", 0, EntityType.ORGANIZATION),
+                span(text, "Pete Hegseth", 0, EntityType.PERSON), span(text, "Chinese Defence", 0, EntityType.ORGANIZATION),
+                span(text, "Dong Jun", 0, EntityType.PERSON));
+
+        assertThat(SpanRules.english(text.codePoints().toArray(), spans, Gazetteer.load())).containsExactly(
+                span(text, "US", 0, EntityType.PLACE), span(text, "Pete Hegseth", 0, EntityType.PERSON),
+                span(text, "Dong Jun", 0, EntityType.PERSON));
+    }
+
     /** The {@code occurrence}-th (from 0) mention of an ASCII {@code surface} in {@code text}. */
     private static Span span(String text, String surface, int occurrence, EntityType type) {
         int start = text.indexOf(surface);
