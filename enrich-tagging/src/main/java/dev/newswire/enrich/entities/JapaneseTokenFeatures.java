@@ -7,6 +7,8 @@ package dev.newswire.enrich.entities;
  * tells the type), the gazetteer's hint, and two more dictionaries' opinions: UniDic's segmentation
  * of the same text ({@link UnidicView}) and what UniDic and JUMAN hold for the morpheme and the longer
  * spans around it ({@link NameLexicons}). The two dictionaries took held-out F1 from 0.771 to 0.803.
+ * A morpheme in Latin letters (Debian, Yelp, PSION: 6 % of the names) also gets its English word
+ * clusters ({@link WordClusters}; 5-fold F1 0.789 → 0.792).
  */
 final class JapaneseTokenFeatures {
 
@@ -171,6 +173,14 @@ final class JapaneseTokenFeatures {
                 if (hStart != 0 || hEnd != 0) {
                     f[m++] = FeatureHash.of(260, hStart, hEnd);
                     f[m++] = FeatureHash.of(261, hStart / 8);
+                }
+            }
+            if (first < 0x80 && Character.isLetter(first)) {
+                int packed = WordClusters.get().of(tokens.surface()[t]);
+                if (packed != 0) {
+                    f[m++] = FeatureHash.of(280, WordClusters.first(packed, 2));
+                    f[m++] = FeatureHash.of(281, WordClusters.second(packed, 1));
+                    f[m++] = FeatureHash.of(282, WordClusters.first(packed, 1));
                 }
             }
             features[t] = java.util.Arrays.copyOf(f, m);
