@@ -16,7 +16,11 @@ import java.util.Random;
 final class CrfTrainer {
 
     /** One training sequence: feature ids per position and the gold labels. */
-    record Example(int[][] features, int[] labels) {
+    record Example(int[][] features, int[] labels, float[][] dense) {
+        /** An example without dense inputs. */
+        Example(int[][] features, int[] labels) {
+            this(features, labels, null);
+        }
     }
 
     /** L2 strength (CRFsuite's c2); chosen by 5-fold cross-validation of both languages. */
@@ -31,12 +35,19 @@ final class CrfTrainer {
     static final float PRUNE = 0.05f;
 
     private final int labels;
+    /** Learnt along with the weights where examples have dense inputs (rows may be null), or null. */
+    private final DenseScorer dense;
     private final float[] weights;
     private final double[] transitions;
     private double scale = 1;
 
     CrfTrainer(int labels) {
+        this(labels, null);
+    }
+
+    CrfTrainer(int labels, DenseScorer dense) {
         this.labels = labels;
+        this.dense = dense;
         this.weights = new float[FeatureHash.SPACE * labels];
         this.transitions = new double[(labels + 1) * labels];
     }
@@ -76,6 +87,7 @@ final class CrfTrainer {
         }
         int[][] features = example.features();
         double[][] psi = new double[n][labels];
+        float[][] hiddens = dense != null && example.dense() != null ? new float[n][] : null;
         for (int i = 0; i < n; i++) {
             double[] row = psi[i];
             for (int feature : features[i]) {
@@ -84,9 +96,15 @@ final class CrfTrainer {
                     row[l] += weights[base + l];
                 }
             }
-            double max = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < labels; l++) {
                 row[l] = row[l] * scale + (i == 0 ? (Bio.allowed(-1, l) ? transitions[l] : Double.NEGATIVE_INFINITY) : 0);
+            }
+            if (hiddens != null && example.dense()[i] != null) {
+                hiddens[i] = dense.hidden(example.dense()[i]);
+                dense.addScores(hiddens[i], row);
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int l = 0; l < labels; l++) {
                 max = Math.max(max, row[l]);
             }
             for (int l = 0; l < labels; l++) {
@@ -137,6 +155,13 @@ final class CrfTrainer {
             for (int l = 0; l < labels; l++) {
                 marginal[l] = alpha[i][l] * beta[i][l];
                 z += marginal[l];
+            }
+            if (hiddens != null && hiddens[i] != null) {
+                double[] g = new double[labels];
+                for (int l = 0; l < labels; l++) {
+                    g[l] = (l == gold[i] ? 1 : 0) - marginal[l] / z;
+                }
+                dense.learn(example.dense()[i], hiddens[i], g);
             }
             for (int feature : features[i]) {
                 int base = feature * labels;

@@ -122,6 +122,11 @@ final class LinearChainModel {
 
     /** Best labels for a sequence given the feature ids of each position. */
     int[] decode(int[][] features) {
+        return decode(features, null);
+    }
+
+    /** Best labels given the feature ids and, where a row is not null, scores to add per label. */
+    int[] decode(int[][] features, float[][] extra) {
         float[][] emissions = new float[features.length][labels];
         long[] sum = new long[lanes];
         for (int i = 0; i < features.length; i++) {
@@ -141,6 +146,11 @@ final class LinearChainModel {
             float[] row = emissions[i];
             for (int l = 0; l < labels; l++) {
                 row[l] = (int) (lane(sum, l) - bias) * scale;
+            }
+            if (extra != null && extra[i] != null) {
+                for (int l = 0; l < labels; l++) {
+                    row[l] += extra[i][l];
+                }
             }
         }
         return Viterbi.decode(emissions, transitions, labels);

@@ -73,9 +73,19 @@ public final class TrainNer {
                     writeErrors(recognizer, test, errors.resolve("errors-" + language + ".txt"));
                 }
             } else {
-                LinearChainModel model = language.equals("ja")
-                        ? trainJapanese(sentences, gazetteer) : trainEnglish(sentences, gazetteer);
-                Path file = out.resolve(language.equals("ja") ? JapaneseNer.MODEL_RESOURCE : EnglishNer.MODEL_RESOURCE);
+                LinearChainModel model;
+                Path file;
+                if (language.equals("ja")) {
+                    model = trainJapanese(sentences, gazetteer);
+                    file = out.resolve(JapaneseNer.MODEL_RESOURCE);
+                } else {
+                    DenseScorer dense = DenseScorer.initial(EnglishNer.DENSE_INPUTS, Bio.LABELS, SEED);
+                    model = trainEnglish(sentences, gazetteer, dense);
+                    file = out.resolve(EnglishNer.MODEL_RESOURCE);
+                    try (OutputStream stream = Files.newOutputStream(out.resolve(EnglishNer.DENSE_RESOURCE))) {
+                        dense.write(stream);
+                    }
+                }
                 try (OutputStream stream = Files.newOutputStream(file)) {
                     model.write(stream);
                 }
@@ -88,7 +98,7 @@ public final class TrainNer {
     static NamedEntityRecognizer train(String language, List<NerCorpus.Sentence> train, Gazetteer gazetteer) {
         return language.equals("ja")
                 ? new JapaneseNer(trainJapanese(train, gazetteer), new GazetteerHints(gazetteer))
-                : new EnglishNer(trainEnglish(train, gazetteer), gazetteer);
+                : english(train, gazetteer);
     }
 
     /**
@@ -141,21 +151,29 @@ public final class TrainNer {
         return new CrfTrainer(Bio.LABELS).train(examples, SEED, List.of());
     }
 
-    static LinearChainModel trainEnglish(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer) {
+    private static EnglishNer english(List<NerCorpus.Sentence> train, Gazetteer gazetteer) {
+        DenseScorer dense = DenseScorer.initial(EnglishNer.DENSE_INPUTS, Bio.LABELS, SEED);
+        return new EnglishNer(trainEnglish(train, gazetteer, dense), dense, gazetteer);
+    }
+
+    /** Trains the English CRF, and {@code dense} (changed in place) along with it. */
+    static LinearChainModel trainEnglish(List<NerCorpus.Sentence> sentences, Gazetteer gazetteer, DenseScorer dense) {
         List<String> lexicon = EnglishNer.lowercaseLexicon(sentences);
-        EnglishNer features = new EnglishNer(null, gazetteer, lexicon);
+        EnglishNer features = new EnglishNer(null, null, gazetteer, lexicon);
         List<CrfTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence document : NerCorpus.byDocument(sentences)) {
             EnglishTokens tokens = EnglishTokens.of(document.text());
             int[][] f = features.features(document.text(), tokens);
             int[] labels = EnglishNer.labels(tokens, document.tagged());
+            float[][] inputs = EnglishNer.denseInputs(document.text(), tokens);
             int from = 0;
             for (int end : lineEnds(document.text(), tokens)) {
-                examples.add(new CrfTrainer.Example(Arrays.copyOfRange(f, from, end), Arrays.copyOfRange(labels, from, end)));
+                examples.add(new CrfTrainer.Example(Arrays.copyOfRange(f, from, end), Arrays.copyOfRange(labels, from, end),
+                        Arrays.copyOfRange(inputs, from, end)));
                 from = end;
             }
         }
-        return new CrfTrainer(Bio.LABELS).train(examples, SEED, lexicon);
+        return new CrfTrainer(Bio.LABELS, dense).train(examples, SEED, lexicon);
     }
 
     /**

@@ -27,7 +27,7 @@ class NerQualityTest {
     }
 
     static final double JAPANESE_BAR = 0.80;
-    static final double ENGLISH_BAR = 0.69;
+    static final double ENGLISH_BAR = 0.73;
 
     private static NerScore heldOut(String language, List<NerCorpus.Sentence> sentences) {
         List<NerCorpus.Sentence> train = sentences.stream().filter(s -> !NerCorpus.heldOut(s.document())).toList();

@@ -1,0 +1,54 @@
+package dev.newswire.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class DenseScorerTest {
+
+    private static final String TEXT = "US Defense Secretary Pete Hegseth met Dong Jun in Kuala Lumpur. The talks went well.";
+
+    @Test
+    void theTaggersScoresFromProjectionsAreTheScoresOfTheTrainingInputs() {
+        DenseScorer scorer = DenseScorer.initial(EnglishNer.DENSE_INPUTS, Bio.LABELS, 7);
+        EnglishTokens tokens = EnglishTokens.of(TEXT);
+        float[][] inputs = EnglishNer.denseInputs(TEXT, tokens);
+        WordClusters vectors = WordClusters.get();
+        boolean[] starts = EnglishNer.sentenceStarts(TEXT.codePoints().toArray(), tokens);
+        int scored = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            if (inputs[t] == null) {
+                continue;
+            }
+            double[] expected = new double[Bio.LABELS];
+            scorer.addScores(scorer.hidden(inputs[t]), expected);
+            float[] actual = scorer.scores(projection(scorer, vectors, tokens, 0, t - 1),
+                    projection(scorer, vectors, tokens, 1, t), projection(scorer, vectors, tokens, 2, t + 1), starts[t]);
+            for (int l = 0; l < Bio.LABELS; l++) {
+                assertThat((double) actual[l]).isCloseTo(expected[l], within(1e-4));
+            }
+            scored++;
+        }
+        assertThat(scored).isEqualTo(10); // the capitalised tokens, "US" to "The"
+    }
+
+    @Test
+    void aWrittenScorerReadsBackTheSame() throws IOException {
+        DenseScorer scorer = DenseScorer.initial(EnglishNer.DENSE_INPUTS, Bio.LABELS, 7);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        scorer.write(out);
+        DenseScorer read = DenseScorer.read(new ByteArrayInputStream(out.toByteArray()));
+        float[] x = EnglishNer.denseInputs(TEXT, EnglishTokens.of(TEXT))[0];
+
+        assertThat(read.hidden(x)).containsExactly(scorer.hidden(x));
+    }
+
+    private static float[] projection(DenseScorer scorer, WordClusters vectors, EnglishTokens tokens, int k, int t) {
+        int row = t < 0 || t >= tokens.size() ? -1 : vectors.row(tokens.text()[t]);
+        return row < 0 ? null : scorer.projection(vectors, k, row);
+    }
+}
