@@ -66,15 +66,43 @@ public final class EnglishNer implements NamedEntityRecognizer {
         return in;
     }
 
+    /**
+     * What the tagger reads of a text, worked out once for the features, the dense scorer and the
+     * rules.
+     *
+     * @param cp            the text's code points
+     * @param sentenceStart per token, whether it begins a sentence ({@link #sentenceStarts})
+     * @param rows          per token, its row in {@link WordClusters}, -1 for none
+     */
+    record Text(int[] cp, EnglishTokens tokens, boolean[] sentenceStart, int[] rows) {
+
+        static Text of(String text) {
+            int[] cp = text.codePoints().toArray();
+            EnglishTokens tokens = EnglishTokens.of(text);
+            WordClusters clusters = WordClusters.get();
+            int[] rows = new int[tokens.size()];
+            for (int t = 0; t < rows.length; t++) {
+                rows[t] = clusters.row(tokens.text()[t]);
+            }
+            return new Text(cp, tokens, sentenceStarts(cp, tokens), rows);
+        }
+
+        /** The tokens the dense scorer scores: the capitalised ones, where names start. */
+        boolean scored(int t) {
+            return Character.isUpperCase(tokens.text()[t].codePointAt(0));
+        }
+    }
+
     @Override
     public List<Span> find(String text) {
-        EnglishTokens tokens = EnglishTokens.of(text);
-        List<Span> tokenSpans = Bio.decode(model.decode(features(text, tokens), denseScores(text, tokens)));
+        Text x = Text.of(text);
+        EnglishTokens tokens = x.tokens();
+        List<Span> tokenSpans = Bio.decode(model.decode(features(x), denseScores(x)));
         List<Span> spans = new ArrayList<>(tokenSpans.size());
         for (Span s : tokenSpans) {
             spans.add(new Span(tokens.start()[s.start()], tokens.end()[s.end() - 1], s.type()));
         }
-        return SpanRules.english(text.codePoints().toArray(), spans, gazetteer);
+        return SpanRules.english(x.cp(), spans, gazetteer);
     }
 
     /** Word → bit set of the groups of {@code english-cues.txt} it is in. */
@@ -101,27 +129,18 @@ public final class EnglishNer implements NamedEntityRecognizer {
     }
 
     /** The {@link DenseScorer}'s label scores for each capitalised token, null for the others. */
-    private float[][] denseScores(String text, EnglishTokens tokens) {
+    private float[][] denseScores(Text x) {
         WordClusters vectors = WordClusters.get();
-        int n = tokens.size();
+        int n = x.tokens().size();
+        int[] rows = x.rows();
         float[][] scores = new float[n][];
-        int[] rows = null;
-        boolean[] sentenceStart = null;
         Map<Integer, float[]> projections = new HashMap<>();
         for (int t = 0; t < n; t++) {
-            if (!Character.isUpperCase(tokens.text()[t].codePointAt(0))) {
-                continue;
+            if (x.scored(t)) {
+                scores[t] = dense.scores(projection(vectors, projections, 0, t > 0 ? rows[t - 1] : -1),
+                        projection(vectors, projections, 1, rows[t]),
+                        projection(vectors, projections, 2, t + 1 < n ? rows[t + 1] : -1), x.sentenceStart()[t]);
             }
-            if (rows == null) {
-                rows = new int[n];
-                for (int u = 0; u < n; u++) {
-                    rows[u] = vectors.row(tokens.text()[u]);
-                }
-                sentenceStart = sentenceStarts(text.codePoints().toArray(), tokens);
-            }
-            scores[t] = dense.scores(projection(vectors, projections, 0, t > 0 ? rows[t - 1] : -1),
-                    projection(vectors, projections, 1, rows[t]),
-                    projection(vectors, projections, 2, t + 1 < n ? rows[t + 1] : -1), sentenceStart[t]);
         }
         return scores;
     }
@@ -132,32 +151,29 @@ public final class EnglishNer implements NamedEntityRecognizer {
     }
 
     /**
-     * The {@link DenseScorer}'s inputs for each capitalised token (null for the others, where names
-     * hardly start and the network would only cost time): the GloVe vectors of the token and of its
-     * neighbours (zeros where a word has none), whether it starts a sentence, and a constant.
+     * The {@link DenseScorer}'s inputs for each capitalised token, for training (null for the others,
+     * where names hardly start and the network would only cost time): the GloVe vectors of the token
+     * and of its neighbours (zeros where a word has none), whether it starts a sentence, and a
+     * constant. The tagger computes the same scores from {@link DenseScorer#projection}s.
      */
-    static float[][] denseInputs(String text, EnglishTokens tokens) {
+    static float[][] denseInputs(Text x) {
         WordClusters vectors = WordClusters.get();
-        int n = tokens.size();
+        int n = x.tokens().size();
         float[][] inputs = new float[n][];
-        boolean[] sentenceStart = null;
         for (int t = 0; t < n; t++) {
-            if (!Character.isUpperCase(tokens.text()[t].codePointAt(0))) {
+            if (!x.scored(t)) {
                 continue;
             }
-            if (sentenceStart == null) {
-                sentenceStart = sentenceStarts(text.codePoints().toArray(), tokens);
-            }
-            float[] x = new float[DENSE_INPUTS];
+            float[] in = new float[DENSE_INPUTS];
             for (int k = -1; k <= 1; k++) {
-                int row = t + k < 0 || t + k >= n ? -1 : vectors.row(tokens.text()[t + k]);
+                int row = t + k < 0 || t + k >= n ? -1 : x.rows()[t + k];
                 if (row >= 0) {
-                    vectors.vector(row, x, (k + 1) * WordClusters.DIMENSIONS);
+                    vectors.vector(row, in, (k + 1) * WordClusters.DIMENSIONS);
                 }
             }
-            x[3 * WordClusters.DIMENSIONS] = sentenceStart[t] ? 1 : 0;
-            x[3 * WordClusters.DIMENSIONS + 1] = 1;
-            inputs[t] = x;
+            in[3 * WordClusters.DIMENSIONS] = x.sentenceStart()[t] ? 1 : 0;
+            in[3 * WordClusters.DIMENSIONS + 1] = 1;
+            inputs[t] = in;
         }
         return inputs;
     }
@@ -190,7 +206,8 @@ public final class EnglishNer implements NamedEntityRecognizer {
         return labels;
     }
 
-    int[][] features(String text, EnglishTokens tokens) {
+    int[][] features(Text text) {
+        EnglishTokens tokens = text.tokens();
         int n = tokens.size();
         int[] lower = new int[n];
         int[] word = new int[n];
@@ -206,9 +223,8 @@ public final class EnglishNer implements NamedEntityRecognizer {
             shortShape[t] = FeatureHash.string(shape(w, true));
             capital[t] = Character.isUpperCase(w.codePointAt(0));
         }
-        int[] cp = text.codePoints().toArray();
-        boolean[] sentenceStart = sentenceStarts(cp, tokens);
-        int[] hint = hints(cp, tokens);
+        boolean[] sentenceStart = text.sentenceStart();
+        int[] hint = hints(text.cp(), tokens);
         int[] cue = new int[n];
         for (int t = 0; t < n; t++) {
             cue[t] = CUES.getOrDefault(tokens.text()[t].toLowerCase(Locale.ROOT), 0);
@@ -268,7 +284,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
         int[] cluster = new int[n];
         int[] cluster256 = new int[n];
         for (int t = 0; t < n; t++) {
-            packed[t] = clusters.of(tokens.text()[t]);
+            packed[t] = clusters.packed(text.rows()[t]);
             cluster[t] = WordClusters.first(packed[t], 2);
             cluster256[t] = WordClusters.first(packed[t], 1);
         }
@@ -402,7 +418,7 @@ public final class EnglishNer implements NamedEntityRecognizer {
      * The tokens that begin a sentence, where a capital says little: the first, those after a full
      * stop, a question or exclamation mark, and the first of each line.
      */
-    static boolean[] sentenceStarts(int[] cp, EnglishTokens tokens) {
+    private static boolean[] sentenceStarts(int[] cp, EnglishTokens tokens) {
         boolean[] starts = new boolean[tokens.size()];
         for (int t = 0; t < starts.length; t++) {
             if (t == 0) {

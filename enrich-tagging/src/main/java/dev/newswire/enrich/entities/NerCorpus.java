@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,7 +133,7 @@ public final class NerCorpus {
      * how an article reaches the tagger (a sentence's first word follows the full stop before it).
      */
     public static List<Sentence> byDocument(List<Sentence> sentences) {
-        Map<String, List<Sentence>> documents = new java.util.LinkedHashMap<>();
+        Map<String, List<Sentence>> documents = new LinkedHashMap<>();
         for (Sentence s : sentences) {
             documents.computeIfAbsent(s.document(), d -> new ArrayList<>()).add(s);
         }

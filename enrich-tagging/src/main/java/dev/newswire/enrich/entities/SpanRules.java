@@ -2,7 +2,9 @@ package dev.newswire.enrich.entities;
 
 import dev.newswire.model.EntityType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,7 +165,7 @@ final class SpanRules {
     private static List<Span> consistentTypes(int[] cp, List<Span> spans) {
         Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
         for (Span s : spans) {
-            votes.computeIfAbsent(text(cp, s), k -> new java.util.LinkedHashMap<>()).merge(s.type(), 1, Integer::sum);
+            votes.computeIfAbsent(text(cp, s), k -> new LinkedHashMap<>()).merge(s.type(), 1, Integer::sum);
         }
         List<Span> out = new ArrayList<>(spans.size());
         for (Span s : spans) {
@@ -203,7 +205,7 @@ final class SpanRules {
             out.add(new Span(match.start(), match.end(), match.entry().type()));
         }
         if (out != spans) {
-            out.sort(java.util.Comparator.comparingInt(Span::start));
+            out.sort(Comparator.comparingInt(Span::start));
         }
         return out;
     }

@@ -162,12 +162,12 @@ public final class TrainNer {
         EnglishNer features = new EnglishNer(null, null, gazetteer, lexicon);
         List<CrfTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence document : NerCorpus.byDocument(sentences)) {
-            EnglishTokens tokens = EnglishTokens.of(document.text());
-            int[][] f = features.features(document.text(), tokens);
-            int[] labels = EnglishNer.labels(tokens, document.tagged());
-            float[][] inputs = EnglishNer.denseInputs(document.text(), tokens);
+            EnglishNer.Text text = EnglishNer.Text.of(document.text());
+            int[][] f = features.features(text);
+            int[] labels = EnglishNer.labels(text.tokens(), document.tagged());
+            float[][] inputs = EnglishNer.denseInputs(text);
             int from = 0;
-            for (int end : lineEnds(document.text(), tokens)) {
+            for (int end : lineEnds(text)) {
                 examples.add(new CrfTrainer.Example(Arrays.copyOfRange(f, from, end), Arrays.copyOfRange(labels, from, end),
                         Arrays.copyOfRange(inputs, from, end)));
                 from = end;
@@ -182,15 +182,14 @@ public final class TrainNer {
      * the first word of a sentence sees the full stop before it, not a text's start (5-fold F1 0.672
      * learning from isolated sentences, 0.689 so).
      */
-    private static List<Integer> lineEnds(String text, EnglishTokens tokens) {
-        int[] cp = text.codePoints().toArray();
+    private static List<Integer> lineEnds(EnglishNer.Text text) {
         List<Integer> ends = new ArrayList<>();
-        for (int t = 1; t < tokens.size(); t++) {
-            if (EnglishNer.lineBreakBefore(cp, tokens, t)) {
+        for (int t = 1; t < text.tokens().size(); t++) {
+            if (EnglishNer.lineBreakBefore(text.cp(), text.tokens(), t)) {
                 ends.add(t);
             }
         }
-        ends.add(tokens.size());
+        ends.add(text.tokens().size());
         return ends;
     }
 

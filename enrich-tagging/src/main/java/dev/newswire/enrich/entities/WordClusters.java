@@ -86,7 +86,11 @@ final class WordClusters {
 
     /** The word's clusters (any case), 0 when it has none; read with {@link #first} and {@link #second}. */
     int of(String word) {
-        int row = row(word);
+        return packed(row(word));
+    }
+
+    /** The clusters of {@code row} ({@link #row}; 0 for -1), as {@link #of}. */
+    int packed(int row) {
         return row < 0 ? 0 : packed[row];
     }
 

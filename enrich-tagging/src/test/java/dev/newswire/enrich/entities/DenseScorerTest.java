@@ -15,10 +15,11 @@ class DenseScorerTest {
     @Test
     void theTaggersScoresFromProjectionsAreTheScoresOfTheTrainingInputs() {
         DenseScorer scorer = DenseScorer.initial(EnglishNer.DENSE_INPUTS, Bio.LABELS, 7);
-        EnglishTokens tokens = EnglishTokens.of(TEXT);
-        float[][] inputs = EnglishNer.denseInputs(TEXT, tokens);
+        EnglishNer.Text text = EnglishNer.Text.of(TEXT);
+        EnglishTokens tokens = text.tokens();
+        float[][] inputs = EnglishNer.denseInputs(text);
         WordClusters vectors = WordClusters.get();
-        boolean[] starts = EnglishNer.sentenceStarts(TEXT.codePoints().toArray(), tokens);
+        boolean[] starts = text.sentenceStart();
         int scored = 0;
         for (int t = 0; t < tokens.size(); t++) {
             if (inputs[t] == null) {
@@ -42,7 +43,7 @@ class DenseScorerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         scorer.write(out);
         DenseScorer read = DenseScorer.read(new ByteArrayInputStream(out.toByteArray()));
-        float[] x = EnglishNer.denseInputs(TEXT, EnglishTokens.of(TEXT))[0];
+        float[] x = EnglishNer.denseInputs(EnglishNer.Text.of(TEXT))[0];
 
         assertThat(read.hidden(x)).containsExactly(scorer.hidden(x));
     }
