@@ -107,13 +107,16 @@ final class DenseScorer {
      * itself and the word after it (null: no vector) and whether it starts a sentence: the same as
      * {@link #hidden} and {@link #addScores} over {@link EnglishNer#denseInputs}.
      */
-    float[] scores(float[] before, float[] word, float[] after, boolean sentenceStart) {
-        int flags = 3 * WordClusters.DIMENSIONS;
+    float[] scores(float[][] projections, boolean sentenceStart) {
+        int flags = projections.length * WordClusters.DIMENSIONS;
         float[] h = new float[hidden];
         for (int j = 0; j < hidden; j++) {
-            float s = b1[j] + (before == null ? 0 : before[j]) + (word == null ? 0 : word[j])
-                    + (after == null ? 0 : after[j]) + (sentenceStart ? w1[j * inputs + flags] : 0)
-                    + w1[j * inputs + flags + 1];
+            float s = b1[j] + (sentenceStart ? w1[j * inputs + flags] : 0) + w1[j * inputs + flags + 1];
+            for (float[] p : projections) {
+                if (p != null) {
+                    s += p[j];
+                }
+            }
             h[j] = (float) Math.tanh(s);
         }
         float[] out = new float[labels];

@@ -50,16 +50,27 @@ public final class TrainNer {
                     ? NerCorpus.readStockmark(NerCorpus.japanese(shared))
                     : NerCorpus.readConll(NerCorpus.english(shared));
             if (crossValidate) {
-                NerScore total = new NerScore();
+                NerScore lines = new NerScore();
+                NerScore documents = new NerScore();
                 for (int fold = 0; fold < 5; fold++) {
                     int k = fold;
                     List<NerCorpus.Sentence> train = select(sentences, s -> NerCorpus.fold(s.document()) != k);
                     List<NerCorpus.Sentence> test = select(sentences, s -> NerCorpus.fold(s.document()) == k);
-                    NerScore score = evaluate(train(language, train, gazetteer), test);
-                    total.add(score);
+                    NamedEntityRecognizer recognizer = train(language, train, gazetteer);
+                    NerScore score = evaluate(recognizer, test, false);
+                    lines.add(score);
                     System.out.printf(Locale.ROOT, "%s fold %d: %s%n", language, fold, score);
+                    if (language.equals("en")) {
+                        NerScore whole = evaluate(recognizer, test, true);
+                        documents.add(whole);
+                        System.out.printf(Locale.ROOT, "%s fold %d, whole documents: %s%n", language, fold, whole);
+                    }
                 }
-                System.out.printf(Locale.ROOT, "%s 5-fold cross-validation: %s%n", language, total);
+                System.out.printf(Locale.ROOT, "%s 5-fold cross-validation: %s%n", language, lines);
+                if (language.equals("en")) {
+                    System.out.printf(Locale.ROOT, "%s 5-fold cross-validation, whole documents: %s%n", language,
+                            documents);
+                }
             } else if (evaluate) {
                 List<NerCorpus.Sentence> train = select(sentences, s -> !NerCorpus.heldOut(s.document()));
                 List<NerCorpus.Sentence> test = select(sentences, s -> NerCorpus.heldOut(s.document()));
@@ -68,7 +79,11 @@ public final class TrainNer {
                 System.out.printf(Locale.ROOT, "%s: trained on %d sentences in %.1f s%n", language, train.size(),
                         (System.nanoTime() - started) / 1e9);
                 System.out.printf(Locale.ROOT, "%s held-out (%d sentences): %s%n", language, test.size(),
-                        evaluate(recognizer, test));
+                        evaluate(recognizer, test, false));
+                if (language.equals("en")) {
+                    System.out.printf(Locale.ROOT, "%s held-out, whole documents: %s%n", language,
+                            evaluate(recognizer, test, true));
+                }
                 if (errors != null) {
                     writeErrors(recognizer, test, errors.resolve("errors-" + language + ".txt"));
                 }
@@ -102,13 +117,14 @@ public final class TrainNer {
     }
 
     /**
-     * Scores the recognizer on the test sentences. English ones are tagged a document at a time, as
-     * articles are (sentence starts then come from the text, not from the data's line breaks);
-     * Japanese ones a sentence at a time, as stockmark has them (one or two per page).
+     * Scores the recognizer on the test sentences: each sentence tagged alone, as {@code newswire ner}
+     * tags a line, or with {@code documents} each document's sentences tagged together, one per
+     * line, as an article is (then its rules for whole texts apply: one type per name, surnames of
+     * people named before).
      */
-    static NerScore evaluate(NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test) {
+    static NerScore evaluate(NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test, boolean documents) {
         NerScore score = new NerScore();
-        for (NerCorpus.Sentence sentence : recognizer instanceof EnglishNer ? NerCorpus.byDocument(test) : test) {
+        for (NerCorpus.Sentence sentence : documents ? NerCorpus.byDocument(test) : test) {
             score.add(sentence.spans(), recognizer.find(sentence.text()));
         }
         return score;

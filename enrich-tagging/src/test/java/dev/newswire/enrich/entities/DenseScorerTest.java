@@ -27,8 +27,12 @@ class DenseScorerTest {
             }
             double[] expected = new double[Bio.LABELS];
             scorer.addScores(scorer.hidden(inputs[t]), expected);
-            float[] actual = scorer.scores(projection(scorer, vectors, tokens, 0, t - 1),
-                    projection(scorer, vectors, tokens, 1, t), projection(scorer, vectors, tokens, 2, t + 1), starts[t]);
+            int[] rows = text.denseRows(t);
+            float[][] projections = new float[rows.length][];
+            for (int k = 0; k < rows.length; k++) {
+                projections[k] = rows[k] < 0 ? null : scorer.projection(vectors, k, rows[k]);
+            }
+            float[] actual = scorer.scores(projections, starts[t]);
             for (int l = 0; l < Bio.LABELS; l++) {
                 assertThat((double) actual[l]).isCloseTo(expected[l], within(1e-4));
             }
@@ -46,10 +50,5 @@ class DenseScorerTest {
         float[] x = EnglishNer.denseInputs(EnglishNer.Text.of(TEXT))[0];
 
         assertThat(read.hidden(x)).containsExactly(scorer.hidden(x));
-    }
-
-    private static float[] projection(DenseScorer scorer, WordClusters vectors, EnglishTokens tokens, int k, int t) {
-        int row = t < 0 || t >= tokens.size() ? -1 : vectors.row(tokens.text()[t]);
-        return row < 0 ? null : scorer.projection(vectors, k, row);
     }
 }

@@ -16,26 +16,36 @@ class NerQualityTest {
 
     @Test
     void japaneseHeldOutF1() throws Exception {
-        NerScore score = heldOut("ja", NerCorpus.readStockmark(NerCorpus.japanese(Articles.sharedDir())));
-        assertThat(score.f1()).isGreaterThanOrEqualTo(JAPANESE_BAR);
+        HeldOut japanese = heldOut("ja", NerCorpus.readStockmark(NerCorpus.japanese(Articles.sharedDir())));
+        assertThat(japanese.score(false).f1()).isGreaterThanOrEqualTo(JAPANESE_BAR);
     }
 
     @Test
     void englishHeldOutF1() throws Exception {
-        NerScore score = heldOut("en", NerCorpus.readConll(NerCorpus.english(Articles.sharedDir())));
-        assertThat(score.f1()).isGreaterThanOrEqualTo(ENGLISH_BAR);
+        HeldOut english = heldOut("en", NerCorpus.readConll(NerCorpus.english(Articles.sharedDir())));
+        assertThat(english.score(false).f1()).isGreaterThanOrEqualTo(ENGLISH_LINES_BAR);
+        assertThat(english.score(true).f1()).isGreaterThanOrEqualTo(ENGLISH_DOCUMENTS_BAR);
     }
 
     static final double JAPANESE_BAR = 0.80;
-    static final double ENGLISH_BAR = 0.73;
+    /** Each sentence tagged alone, as {@code newswire ner} tags a line. */
+    static final double ENGLISH_LINES_BAR = 0.71;
+    /** Each document tagged whole, as an article is. */
+    static final double ENGLISH_DOCUMENTS_BAR = 0.73;
 
-    private static NerScore heldOut(String language, List<NerCorpus.Sentence> sentences) {
+    private record HeldOut(String language, NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test) {
+
+        NerScore score(boolean documents) {
+            NerScore score = TrainNer.evaluate(recognizer, test, documents);
+            System.out.printf(Locale.ROOT, "NER %s held-out 20%% of documents (%d sentences, tagged %s): %s%n",
+                    language, test.size(), documents ? "a document at a time" : "a sentence at a time", score);
+            return score;
+        }
+    }
+
+    private static HeldOut heldOut(String language, List<NerCorpus.Sentence> sentences) {
         List<NerCorpus.Sentence> train = sentences.stream().filter(s -> !NerCorpus.heldOut(s.document())).toList();
         List<NerCorpus.Sentence> test = sentences.stream().filter(s -> NerCorpus.heldOut(s.document())).toList();
-        NamedEntityRecognizer recognizer = TrainNer.train(language, train, Gazetteer.load());
-        NerScore score = TrainNer.evaluate(recognizer, test);
-        System.out.printf(Locale.ROOT, "NER %s held-out 20%% of documents (%d sentences): %s%n", language, test.size(),
-                score);
-        return score;
+        return new HeldOut(language, TrainNer.train(language, train, Gazetteer.load()), test);
     }
 }
