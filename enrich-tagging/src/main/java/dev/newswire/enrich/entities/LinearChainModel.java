@@ -31,6 +31,10 @@ import java.util.zip.GZIPOutputStream;
  *     features per token); the sum of a token's {@code k} features is the lane minus {@code k}
  *     times 2^15, the exact sum of the 16-bit weights.</li>
  * </ul>
+ * Over a page those reads are scattered over megabytes (13 MB of weights in the Japanese model) and
+ * miss the caches, so a token's ids are first all turned into rows, without a branch on whether
+ * an id is present (which mispredicts and throws away the reads in flight), and then the rows are
+ * summed lane by lane: the misses of a token overlap instead of coming one after the other.
  * Immutable and thread-safe.
  */
 final class LinearChainModel {
@@ -129,18 +133,29 @@ final class LinearChainModel {
     int[] decode(int[][] features, float[][] extra) {
         float[][] emissions = new float[features.length][labels];
         long[] sum = new long[lanes];
+        int[] rows = new int[0];
         for (int i = 0; i < features.length; i++) {
-            Arrays.fill(sum, 0);
+            int[] ids = features[i];
+            if (rows.length < ids.length) {
+                rows = new int[ids.length];
+            }
+            // The rows of the ids that carry weights; an absent id's row is overwritten by the next.
             int found = 0;
-            for (int feature : features[i]) {
-                int index = indexOf(feature);
-                if (index >= 0) {
-                    int base = index * lanes;
-                    for (int l = 0; l < lanes; l++) {
-                        sum[l] += weights[base + l];
-                    }
-                    found++;
+            for (int id : ids) {
+                int w = 2 * (id >>> 6);
+                if (w >= directory.length) {
+                    continue; // beyond the highest id with weights
                 }
+                long bits = directory[w];
+                rows[found] = ((int) directory[w + 1] + Long.bitCount(bits & ((1L << id) - 1))) * lanes;
+                found += (int) (bits >>> id) & 1;
+            }
+            for (int l = 0; l < lanes; l++) {
+                long s = 0;
+                for (int k = 0; k < found; k++) {
+                    s += weights[rows[k] + l];
+                }
+                sum[l] = s;
             }
             long bias = (long) found * BIAS;
             float[] row = emissions[i];
@@ -176,20 +191,6 @@ final class LinearChainModel {
             q[i] = (short) Math.round(weights[i] / scale);
         }
         return q;
-    }
-
-    /** Where the weights of a feature id are, in ids; -1 if it has none. */
-    private int indexOf(int key) {
-        int w = 2 * (key >>> 6);
-        if (w >= directory.length) {
-            return -1;
-        }
-        long bits = directory[w];
-        long bit = 1L << key;
-        if ((bits & bit) == 0) {
-            return -1;
-        }
-        return (int) directory[w + 1] + Long.bitCount(bits & (bit - 1));
     }
 
     /** Writes the model: keys as deltas, weights as they are held (16-bit), gzipped. */
