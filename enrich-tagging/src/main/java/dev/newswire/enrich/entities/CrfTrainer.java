@@ -53,6 +53,32 @@ final class CrfTrainer {
     }
 
     LinearChainModel train(List<Example> examples, long seed, List<String> lexicon) {
+        fit(examples, seed);
+        return export(lexicon);
+    }
+
+    /**
+     * Trains one CRF per network of {@code denses}, each from its own seed, and returns the CRF of
+     * their averaged weights; with the networks joined by {@link DenseScorer#averaged}, it scores as
+     * the mean of the members' scores.
+     */
+    static LinearChainModel trainAveraged(int labels, List<Example> examples, long seed, List<DenseScorer> denses,
+                                          List<String> lexicon) {
+        CrfTrainer mean = new CrfTrainer(labels);
+        for (int m = 0; m < denses.size(); m++) {
+            CrfTrainer member = new CrfTrainer(labels, denses.get(m));
+            member.fit(examples, seed + m);
+            for (int i = 0; i < mean.weights.length; i++) {
+                mean.weights[i] += member.weights[i] / denses.size();
+            }
+            for (int i = 0; i < mean.transitions.length; i++) {
+                mean.transitions[i] += member.transitions[i] / denses.size();
+            }
+        }
+        return mean.export(lexicon);
+    }
+
+    private void fit(List<Example> examples, long seed) {
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(seed);
         double lambda = 2 * C2 / examples.size();
@@ -70,7 +96,6 @@ final class CrfTrainer {
             }
         }
         rescale();
-        return export(lexicon);
     }
 
     private void rescale() {

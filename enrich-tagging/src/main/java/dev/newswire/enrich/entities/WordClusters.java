@@ -94,22 +94,6 @@ final class WordClusters {
         return row < 0 ? 0 : packed[row];
     }
 
-    /** The dot product of the 8-bit vector of {@code row} (≥ 0, not scaled) with {@code w} from {@code offset}. */
-    float dot(int row, float[] w, int offset) {
-        int base = row * DIMENSIONS;
-        float a = 0;
-        float b = 0;
-        float c = 0;
-        float d = 0;
-        for (int i = 0; i < DIMENSIONS; i += 4) {
-            a += w[offset + i] * vectors[base + i];
-            b += w[offset + i + 1] * vectors[base + i + 1];
-            c += w[offset + i + 2] * vectors[base + i + 2];
-            d += w[offset + i + 3] * vectors[base + i + 3];
-        }
-        return a + b + c + d;
-    }
-
     /** Copies the vector of {@code row} (≥ 0) into {@code out} from {@code offset}. */
     void vector(int row, float[] out, int offset) {
         int base = row * DIMENSIONS;

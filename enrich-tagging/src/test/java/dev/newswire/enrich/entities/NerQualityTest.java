@@ -29,9 +29,9 @@ class NerQualityTest {
 
     static final double JAPANESE_BAR = 0.80;
     /** Each sentence tagged alone, as {@code newswire ner} tags a line. */
-    static final double ENGLISH_LINES_BAR = 0.71;
+    static final double ENGLISH_LINES_BAR = 0.73;
     /** Each document tagged whole, as an article is. */
-    static final double ENGLISH_DOCUMENTS_BAR = 0.73;
+    static final double ENGLISH_DOCUMENTS_BAR = 0.74;
 
     private record HeldOut(String language, NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test) {
 
