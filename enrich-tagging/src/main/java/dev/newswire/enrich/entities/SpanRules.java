@@ -46,7 +46,8 @@ final class SpanRules {
             "chancellor", "chairman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "rep", "representative",
             "vice", "prime", "defense", "defence", "foreign", "deputy", "assistant", "state", "chief", "rear", "marshal",
             "brigadier", "lt.", "gen.", "adm.", "col.", "dr.", "mr.", "mrs.", "ms.", "sen.", "gov.", "rep.", "capt.",
-            "maj.", "sgt.");
+            "maj.", "sgt.", "sheriff", "father", "fr", "fr.", "rev", "rev.", "reverend", "bishop", "archbishop",
+            "cardinal", "professor", "prof", "prof.", "detective", "inspector");
 
     /** Words that refer back to names met before (両国軍, 同社, 各国政府): never names themselves. */
     private static final List<String> JAPANESE_ANAPHORIC = List.of("両国", "両軍", "両党", "両政府", "両首脳", "各国", "同国",
@@ -102,9 +103,30 @@ final class SpanRules {
                     continue;
                 }
             }
-            out.add(s);
+            out.add(placeByHead(cp, s));
         }
         return consistentTypes(cp, withKnownNames(cp, officesBeforeTitles(cp, out, gazetteer), gazetteer));
+    }
+
+    /**
+     * Last words that make a name of several words a place, whatever names it starts with: a park, a
+     * street or a reservoir named after a person ("Cal Anderson Park", "Bobby Morris Playfield")
+     * is still a place, as a county named after one is (5-fold F1 of English lines 0.726 → 0.730).
+     */
+    private static final Set<String> PLACE_HEADS = Set.of("park", "playfield", "reservoir", "street", "road", "avenue",
+            "boulevard", "lane", "square", "island", "islands", "river", "bay", "junction", "county", "gym",
+            "stadium", "falls", "hill", "hills", "mountain", "mountains", "valley", "canyon", "township", "province");
+
+    private static Span placeByHead(int[] cp, Span span) {
+        if (span.type() == EntityType.PLACE) {
+            return span;
+        }
+        String surface = text(cp, span);
+        int space = surface.lastIndexOf(' ');
+        if (space < 0 || !PLACE_HEADS.contains(surface.substring(space + 1).toLowerCase(Locale.ROOT))) {
+            return span;
+        }
+        return new Span(span.start(), span.end(), EntityType.PLACE);
     }
 
     /** Words that name a government department inside a title (US Defense Secretary). */
@@ -355,7 +377,9 @@ final class SpanRules {
             "sgt", "admiral", "adm", "commander", "cmdr", "minister", "secretary", "premier", "chancellor", "chairman",
             "chairwoman", "spokesman", "spokeswoman", "spokesperson", "ambassador", "secretary-general",
             "director-general", "under-secretary", "lt.", "adm.", "col.", "dr.", "mr.", "mrs.", "ms.", "sen.", "gov.",
-            "capt.", "sgt.", "coach", "manager", "mayor", "judge", "general", "gen.", "gen");
+            "capt.", "sgt.", "coach", "manager", "mayor", "judge", "general", "gen.", "gen", "sheriff", "father", "fr",
+            "fr.", "rev", "rev.", "reverend", "bishop", "archbishop", "cardinal", "professor", "prof", "prof.",
+            "detective", "inspector");
 
     /**
      * A name the tagger ran together with the title before it ("US Defense Secretary Pete Hegseth"

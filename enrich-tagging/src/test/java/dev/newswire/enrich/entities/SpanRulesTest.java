@@ -53,6 +53,26 @@ class SpanRulesTest {
                 span(text, "Dong Jun", 0, EntityType.PERSON));
     }
 
+    @Test
+    void aParkOrAStreetNamedAfterSomeoneIsAPlace() {
+        String text = "Fans met at Cal Anderson Park and walked down Martin Luther King Jr. Way to Bobby Morris Playfield.";
+        List<Span> spans = List.of(span(text, "Cal Anderson Park", 0, EntityType.PERSON),
+                span(text, "Bobby Morris Playfield", 0, EntityType.ORGANIZATION));
+
+        assertThat(SpanRules.english(text.codePoints().toArray(), spans, null)).containsExactly(
+                span(text, "Cal Anderson Park", 0, EntityType.PLACE), span(text, "Bobby Morris Playfield", 0, EntityType.PLACE));
+    }
+
+    @Test
+    void aSheriffOrAPriestsTitleIsNoPartOfTheirName() {
+        String text = "Sheriff Don Eslinger thanked Fr. Francisco Sousa.";
+        List<Span> spans = List.of(span(text, "Sheriff Don Eslinger", 0, EntityType.PERSON),
+                span(text, "Fr. Francisco Sousa", 0, EntityType.PERSON));
+
+        assertThat(SpanRules.english(text.codePoints().toArray(), spans, null)).containsExactly(
+                span(text, "Don Eslinger", 0, EntityType.PERSON), span(text, "Francisco Sousa", 0, EntityType.PERSON));
+    }
+
     /** The {@code occurrence}-th (from 0) mention of an ASCII {@code surface} in {@code text}. */
     private static Span span(String text, String surface, int occurrence, EntityType type) {
         int start = text.indexOf(surface);
