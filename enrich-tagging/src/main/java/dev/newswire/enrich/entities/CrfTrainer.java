@@ -53,7 +53,7 @@ final class CrfTrainer {
     }
 
     LinearChainModel train(List<Example> examples, long seed, List<String> lexicon) {
-        fit(examples, seed);
+        fit(examples, seed, EPOCHS);
         return export(lexicon);
     }
 
@@ -62,12 +62,12 @@ final class CrfTrainer {
      * their averaged weights; with the networks joined by {@link DenseScorer#averaged}, it scores as
      * the mean of the members' scores.
      */
-    static LinearChainModel trainAveraged(int labels, List<Example> examples, long seed, List<DenseScorer> denses,
-                                          List<String> lexicon) {
+    static LinearChainModel trainAveraged(int labels, List<Example> examples, long seed, int epochs,
+                                          List<DenseScorer> denses, List<String> lexicon) {
         CrfTrainer mean = new CrfTrainer(labels);
         for (int m = 0; m < denses.size(); m++) {
             CrfTrainer member = new CrfTrainer(labels, denses.get(m));
-            member.fit(examples, seed + m);
+            member.fit(examples, seed + m, epochs);
             for (int i = 0; i < mean.weights.length; i++) {
                 mean.weights[i] += member.weights[i] / denses.size();
             }
@@ -78,13 +78,13 @@ final class CrfTrainer {
         return mean.export(lexicon);
     }
 
-    private void fit(List<Example> examples, long seed) {
+    private void fit(List<Example> examples, long seed, int epochs) {
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(seed);
         double lambda = 2 * C2 / examples.size();
         double eta0 = LEARNING_RATE;
         long t = 0;
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             for (Example example : order) {
                 double eta = eta0 / (1 + eta0 * lambda * t++);
