@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * Trains a {@link LinearChainModel} as a linear-chain CRF: maximum likelihood with L2
@@ -58,21 +59,22 @@ final class CrfTrainer {
     }
 
     /**
-     * Trains one CRF per network of {@code denses}, each from its own seed, and returns the CRF of
-     * their averaged weights; with the networks joined by {@link DenseScorer#averaged}, it scores as
-     * the mean of the members' scores.
+     * Trains {@code members} CRFs, member {@code m} on {@code examples.apply(m)} in an order from
+     * {@code seed + m} (and with network {@code denses.apply(m)}, changed in place, or none for
+     * null), and returns the CRF of their averaged weights: it scores as the mean of the members'
+     * scores, and so does it with their networks joined by {@link DenseScorer#averaged}.
      */
-    static LinearChainModel trainAveraged(int labels, List<Example> examples, long seed, int epochs,
-                                          List<DenseScorer> denses, List<String> lexicon) {
+    static LinearChainModel trainAveraged(int labels, int members, IntFunction<List<Example>> examples, long seed,
+                                          int epochs, IntFunction<DenseScorer> denses, List<String> lexicon) {
         CrfTrainer mean = new CrfTrainer(labels);
-        for (int m = 0; m < denses.size(); m++) {
-            CrfTrainer member = new CrfTrainer(labels, denses.get(m));
-            member.fit(examples, seed + m, epochs);
+        for (int m = 0; m < members; m++) {
+            CrfTrainer member = new CrfTrainer(labels, denses.apply(m));
+            member.fit(examples.apply(m), seed + m, epochs);
             for (int i = 0; i < mean.weights.length; i++) {
-                mean.weights[i] += member.weights[i] / denses.size();
+                mean.weights[i] += member.weights[i] / members;
             }
             for (int i = 0; i < mean.transitions.length; i++) {
-                mean.transitions[i] += member.transitions[i] / denses.size();
+                mean.transitions[i] += member.transitions[i] / members;
             }
         }
         return mean.export(lexicon);
