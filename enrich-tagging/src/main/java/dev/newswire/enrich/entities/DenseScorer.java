@@ -13,11 +13,12 @@ import java.util.Random;
 /**
  * A small network over word vectors whose label scores are added to the English tagger's
  * emissions: one hidden layer of {@value #HIDDEN} tanh units over the GloVe vectors of a capitalised
- * word and of the words either side of it ({@link WordClusters#vector}), learnt together with the
- * CRF (the CRF's gradient of each label's score is this network's error). Clusters tell the linear
- * model which words are alike; the network can also weigh the dimensions against each other and
- * against the context, which a linear model over clusters cannot (5-fold F1 0.696 → 0.713).
- * Immutable once trained; thread-safe for scoring.
+ * word, of the words around it and of its sentence ({@link EnglishNer.Text#denseRows},
+ * {@link WordClusters#vector}), learnt together with the CRF (the CRF's gradient of each label's
+ * score is this network's error). Clusters tell the linear model which words are alike; the network
+ * can also weigh the dimensions against each other and against the context, which a linear model
+ * over clusters cannot (5-fold F1 0.696 → 0.713). The shipped network is {@link #averaged} from
+ * several trained ones. Immutable once trained; thread-safe for scoring.
  */
 final class DenseScorer {
 
