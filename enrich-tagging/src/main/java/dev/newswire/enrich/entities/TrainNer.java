@@ -33,8 +33,8 @@ public final class TrainNer {
     /**
      * Japanese CRFs whose weights the shipped model averages, member {@code m} learning from its own
      * draw of {@link MentionReplacement} copies (seed {@code SEED + m}) in its own order: 5-fold F1
-     * 0.792 → 0.801, every fold gaining (0.785–0.811 → 0.792–0.813). One model, so tagging costs the
-     * same.
+     * 0.792 → 0.801, every fold gaining (0.785–0.811 → 0.792–0.813); five gave 0.800. One model, so
+     * tagging costs the same.
      */
     static final int JAPANESE_MEMBERS = 3;
 
