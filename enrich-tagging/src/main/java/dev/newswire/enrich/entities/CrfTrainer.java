@@ -53,11 +53,6 @@ final class CrfTrainer {
         this.transitions = new double[(labels + 1) * labels];
     }
 
-    LinearChainModel train(List<Example> examples, long seed, List<String> lexicon) {
-        fit(examples, seed, EPOCHS);
-        return export(lexicon);
-    }
-
     /**
      * Trains {@code members} CRFs, member {@code m} on {@code examples.apply(m)} in an order from
      * {@code seed + m} (and with network {@code denses.apply(m)}, changed in place, or none for

@@ -96,10 +96,6 @@ final class DenseScorer {
         return hidden;
     }
 
-    int inputs() {
-        return inputs;
-    }
-
     /** The hidden layer's activations for input {@code x}. */
     float[] hidden(float[] x) {
         float[] h = new float[hidden];

@@ -20,30 +20,15 @@ public record EnglishTokens(String[] text, int[] start, int[] end) {
             "etc", "mt", "ft", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "est",
             "approx", "dept", "univ", "assn", "bros", "pres", "maj", "pvt", "fr", "messrs");
 
-    /**
-     * The last texts cut on this thread (title and body of the article in hand): the tagger and the
-     * keywords of one article cut the same texts, so each is cut once, as {@link JapaneseTokens}
-     * are. The arrays are shared: no caller writes to them.
-     */
-    private static final int CACHED = 4;
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2 * CACHED]);
+    /** The title and body of the article in hand, cut once for the tagger and the keywords. */
+    private static final LastTexts<EnglishTokens> LAST = new LastTexts<>(EnglishTokens::cut);
 
     public int size() {
         return text.length;
     }
 
     public static EnglishTokens of(String s) {
-        Object[] last = LAST.get();
-        for (int i = 0; i < CACHED; i++) {
-            if (last[2 * i] == s) {
-                return (EnglishTokens) last[2 * i + 1];
-            }
-        }
-        EnglishTokens tokens = cut(s);
-        System.arraycopy(last, 0, last, 2, 2 * CACHED - 2);
-        last[0] = s;
-        last[1] = tokens;
-        return tokens;
+        return LAST.of(s);
     }
 
     private static EnglishTokens cut(String s) {

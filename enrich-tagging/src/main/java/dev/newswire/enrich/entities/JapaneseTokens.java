@@ -28,29 +28,15 @@ public record JapaneseTokens(int[] start, int[] end, String[] surface, String[] 
     private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
             () -> new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL));
 
-    /**
-     * The last texts tokenized on this thread (title and body of the article in hand): the stages
-     * of one article ask for the same texts, so each is tokenized once.
-     */
-    private static final int CACHED = 4;
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2 * CACHED]);
+    /** The title and body of the article in hand, tokenized once for all stages that ask. */
+    private static final LastTexts<JapaneseTokens> LAST = new LastTexts<>(JapaneseTokens::tokenize);
 
     public int size() {
         return start.length;
     }
 
     public static JapaneseTokens of(String text) {
-        Object[] last = LAST.get();
-        for (int i = 0; i < CACHED; i++) {
-            if (last[2 * i] == text) {
-                return (JapaneseTokens) last[2 * i + 1];
-            }
-        }
-        JapaneseTokens tokens = tokenize(text);
-        System.arraycopy(last, 0, last, 2, 2 * CACHED - 2);
-        last[0] = text;
-        last[1] = tokens;
-        return tokens;
+        return LAST.of(text);
     }
 
     private static JapaneseTokens tokenize(String text) {
