@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * this module's resources; with {@code --evaluate}, trains on 80 % of the documents and prints the
  * figures on the other 20 % instead. Reproduce the checked-in models with
  * <pre>mvn -B -q -pl enrich-tagging exec:java -Dexec.mainClass=dev.newswire.enrich.entities.TrainNer</pre>
- * Options: {@code --lang ja|en} (default both), {@code --evaluate}, {@code --shared DIR}
+ * Options: {@code --lang ja|en} (default both), {@code --evaluate}, {@code --cross-validate},
+ * {@code --errors DIR} (every miss and false name of the evaluation), {@code --shared DIR}
  * (default {@code ../shared} of the checkout), {@code --out DIR}.
  */
 public final class TrainNer {
@@ -74,6 +75,7 @@ public final class TrainNer {
             if (crossValidate) {
                 NerScore lines = new NerScore();
                 NerScore documents = new NerScore();
+                StringBuilder misses = new StringBuilder();
                 for (int fold = 0; fold < 5; fold++) {
                     int k = fold;
                     List<NerCorpus.Sentence> train = select(sentences, s -> NerCorpus.fold(s.document()) != k);
@@ -81,6 +83,7 @@ public final class TrainNer {
                     NamedEntityRecognizer recognizer = train(language, train, gazetteer);
                     NerScore score = evaluate(recognizer, test, false);
                     lines.add(score);
+                    misses.append(errors(recognizer, test));
                     System.out.printf(Locale.ROOT, "%s fold %d: %s%n", language, fold, score);
                     if (language.equals("en")) {
                         NerScore whole = evaluate(recognizer, test, true);
@@ -89,6 +92,9 @@ public final class TrainNer {
                     }
                 }
                 System.out.printf(Locale.ROOT, "%s 5-fold cross-validation: %s%n", language, lines);
+                if (errors != null) {
+                    Files.writeString(errors.resolve("errors-" + language + "-cv.txt"), misses);
+                }
                 if (language.equals("en")) {
                     System.out.printf(Locale.ROOT, "%s 5-fold cross-validation, whole documents: %s%n", language,
                             documents);
@@ -107,7 +113,7 @@ public final class TrainNer {
                             evaluate(recognizer, test, true));
                 }
                 if (errors != null) {
-                    writeErrors(recognizer, test, errors.resolve("errors-" + language + ".txt"));
+                    Files.writeString(errors.resolve("errors-" + language + ".txt"), errors(recognizer, test));
                 }
             } else {
                 LinearChainModel model;
@@ -153,8 +159,7 @@ public final class TrainNer {
     }
 
     /** One line per missed or wrong name, for reading what the model gets wrong. */
-    private static void writeErrors(NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test, Path file)
-            throws IOException {
+    private static String errors(NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test) {
         StringBuilder out = new StringBuilder();
         for (NerCorpus.Sentence sentence : test) {
             int[] cp = sentence.text().codePoints().toArray();
@@ -163,7 +168,7 @@ public final class TrainNer {
             appendMissing(out, "FN", gold, found, cp, sentence.text());
             appendMissing(out, "FP", found, gold, cp, sentence.text());
         }
-        Files.writeString(file, out);
+        return out.toString();
     }
 
     /** A line for each span of {@code spans} that {@code others} lacks. */
