@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newswire.enrich.EnrichmentChain;
+import dev.newswire.enrich.dedup.InMemoryNearDuplicateIndex;
 import dev.newswire.enrich.extract.NothingExtractableException;
 import dev.newswire.enrich.service.deadletter.MalformedEventException;
+import dev.newswire.enrich.service.dedup.EnrichedHistory;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.IngestMethod;
@@ -73,6 +75,12 @@ class EnrichStreamIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    InMemoryNearDuplicateIndex index;
+
+    @Autowired
+    EnrichedHistory history;
+
     @Value("${local.server.port}")
     int port;
 
@@ -129,6 +137,32 @@ class EnrichStreamIT {
         assertThat(article.enricherVersion()).isEqualTo(EnrichmentChain.VERSION);
         assertThat(header(out, EventHeaders.SCHEMA)).isEqualTo(EnrichedArticle.SCHEMA);
         assertThat(new String(out.value(), StandardCharsets.UTF_8)).contains("\"publishedAt\":\"2025-03-14T07:30:00Z\"");
+    }
+
+    @Test
+    void theSamePageAgainUnderAnotherIdIsANearDuplicateOfTheFirst() throws Exception {
+        String first = "it-first-" + UUID.randomUUID();
+        String again = "it-again-" + UUID.randomUUID();
+        send(first, json.writeValueAsBytes(raw(first, PAGE)));
+        ConsumerRecord<byte[], byte[]> one = await().atMost(TIMEOUT).until(() -> find(enriched, first), r -> r != null);
+        send(again, json.writeValueAsBytes(raw(again, PAGE.replace("Mara Lindqvist", "Staff reporter"))));
+        ConsumerRecord<byte[], byte[]> two = await().atMost(TIMEOUT).until(() -> find(enriched, again), r -> r != null);
+
+        EnrichedArticle original = json.readValue(one.value(), EnrichedArticle.class);
+        EnrichedArticle copy = json.readValue(two.value(), EnrichedArticle.class);
+        // The other tests enrich the same page too: the copy points at one of the earlier ones.
+        assertThat(copy.simhash()).isEqualTo(original.simhash());
+        assertThat(copy.duplicateOf()).isNotNull().isNotEqualTo(again);
+        assertThat(find(enriched, copy.duplicateOf())).isNotNull();
+    }
+
+    @Test
+    void theServiceStartedWithTheEnrichedArticlesOnTheTopicAndKeepsReadingThoseOfOtherInstances() throws Exception {
+        assertThat(history.caughtUp()).isTrue();
+        String elsewhere = "it-elsewhere-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.ENRICHED, elsewhere.getBytes(StandardCharsets.UTF_8),
+                ("{\"id\":\"" + elsewhere + "\",\"simhash\":\"00000000ffffffff\"}").getBytes(StandardCharsets.UTF_8))).get();
+        await().atMost(TIMEOUT).until(() -> index.contains(elsewhere));
     }
 
     @Test

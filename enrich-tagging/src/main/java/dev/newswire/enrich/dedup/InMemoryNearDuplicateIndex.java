@@ -14,9 +14,9 @@ import java.util.Optional;
  * apart agree on at least one band (pigeonhole), so only the articles sharing a band are compared.
  * The default distance, 6, is what a re-published wire story with a changed sentence or an added
  * credit line measures (about 3 % of its shingles changed); unrelated texts are about 32 apart.
- * It lives in one process: a service restart forgets, and several service instances do not share
- * it. Good enough to flag a wire story re-published within a day; a shared store would be the
- * next step. Thread-safe.
+ * It lives in one process; the enrich-service fills it at start from the enriched articles of the
+ * last days and keeps adding those of its other instances ({@link #add}), so neither a restart nor
+ * a second instance lets a near-duplicate through. Thread-safe.
  */
 public final class InMemoryNearDuplicateIndex implements NearDuplicateIndex {
 
@@ -61,6 +61,12 @@ public final class InMemoryNearDuplicateIndex implements NearDuplicateIndex {
                 }
             }
         }
+        add(id, simhash);
+        return Optional.ofNullable(found);
+    }
+
+    @Override
+    public synchronized void add(String id, long simhash) {
         if (!byId.containsKey(id)) {
             byId.put(id, simhash);
             for (int b = 0; b < BANDS; b++) {
@@ -68,11 +74,14 @@ public final class InMemoryNearDuplicateIndex implements NearDuplicateIndex {
             }
             evict();
         }
-        return Optional.ofNullable(found);
     }
 
     public synchronized int size() {
         return byId.size();
+    }
+
+    public synchronized boolean contains(String id) {
+        return byId.containsKey(id);
     }
 
     private void evict() {

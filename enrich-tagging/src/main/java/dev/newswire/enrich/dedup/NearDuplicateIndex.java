@@ -10,4 +10,10 @@ public interface NearDuplicateIndex {
      * then records this article. The same id seen again (a replay) is not its own duplicate.
      */
     Optional<String> findAndAdd(String id, long simhash);
+
+    /**
+     * Records an article enriched elsewhere (by another instance, or by this one before a restart)
+     * without looking it up; an id already recorded is left as it is.
+     */
+    void add(String id, long simhash);
 }

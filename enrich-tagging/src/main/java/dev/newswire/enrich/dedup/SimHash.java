@@ -55,6 +55,11 @@ public final class SimHash {
         return String.format("%016x", hash);
     }
 
+    /** The hash of {@link #hex} digits. */
+    public static long parseHex(String hex) {
+        return Long.parseUnsignedLong(hex, 16);
+    }
+
     public static int distance(long a, long b) {
         return Long.bitCount(a ^ b);
     }

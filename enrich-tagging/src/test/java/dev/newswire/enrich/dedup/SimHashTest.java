@@ -42,6 +42,17 @@ class SimHashTest {
     }
 
     @Test
+    void articlesAddedFromElsewhereAreFoundAndAddingOneTwiceKeepsTheFirst() {
+        InMemoryNearDuplicateIndex index = new InMemoryNearDuplicateIndex(2, 6);
+        index.add("elsewhere", 0xF0F0L);
+        index.add("elsewhere", 0xFFFF_FFFF_0000_0000L);
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.contains("elsewhere")).isTrue();
+        assertThat(index.findAndAdd("here", 0xF0F1L)).contains("elsewhere");
+        assertThat(SimHash.parseHex(SimHash.hex(0xFFFF_FFFF_0000_0001L))).isEqualTo(0xFFFF_FFFF_0000_0001L);
+    }
+
+    @Test
     void japaneseHashIgnoresWhitespaceAndIsSixteenHexDigits() {
         String text = "米国と中国の軍当局がワシントンで高官級会談を開き、軍事部門のコミュニケーションを維持した。";
         assertThat(SimHash.of(text, "ja")).isEqualTo(SimHash.of(text.replace("、", "、\n"), "ja"));
