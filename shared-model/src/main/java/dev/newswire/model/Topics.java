@@ -15,6 +15,12 @@ public final class Topics {
     /** Enriched articles the indexer could not index (permanent failures). */
     public static final String ENRICHED_DLQ = ENRICHED + ".dlq";
 
+    /**
+     * The ingest-service's feed sources and their polling state, key = source id, compacted (a
+     * tombstone for a removed source): what it reads back at start.
+     */
+    public static final String SOURCES = "news.sources.v1";
+
     /** Consumer group of the enrich-service. */
     public static final String ENRICH_GROUP = "enrich-service";
 

@@ -1,6 +1,8 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.source.SourceStoreException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Thread.currentThread().interrupt();
         return Problems.entity(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting Down",
                 "the service is stopping; send again", null, null, null), request.getRequestURI());
+    }
+
+    /** A source change the sources topic did not take: nothing was changed, send it again. */
+    @ExceptionHandler(SourceStoreException.class)
+    ResponseEntity<Object> sourceStore(SourceStoreException e, HttpServletRequest request) {
+        return api(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "source-store-unavailable", "Source Store Unavailable",
+                e.getMessage() + "; nothing was changed, send again", null, null, Duration.ofSeconds(5)), request);
     }
 
     /** Anything unforeseen: logged with its stack trace, answered as a problem without internals. */

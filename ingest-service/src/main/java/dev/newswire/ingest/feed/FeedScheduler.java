@@ -93,6 +93,7 @@ public final class FeedScheduler implements SmartLifecycle {
         Instant next;
         try {
             next = poller.poll(source);
+            registry.polled(source);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -28,6 +28,28 @@ public class SourceProperties {
     /** Entries remembered per source as already published; older ones fall out (they are re-published harmlessly, same id). */
     private int seenCapacity = 5000;
 
+    /** Seen entries per source written to the sources topic, to outlive a restart (a feed's current items matter). */
+    private int seenStored = 1000;
+
+    /** Longest wait for the sources topic: reading it at start, and each change of a source through the API. */
+    private Duration storeTimeout = Duration.ofSeconds(30);
+
+    public int getSeenStored() {
+        return seenStored;
+    }
+
+    public void setSeenStored(int seenStored) {
+        this.seenStored = seenStored;
+    }
+
+    public Duration getStoreTimeout() {
+        return storeTimeout;
+    }
+
+    public void setStoreTimeout(Duration storeTimeout) {
+        this.storeTimeout = storeTimeout;
+    }
+
     /** Most sources the registry holds. */
     private int maxSources = 10_000;
 

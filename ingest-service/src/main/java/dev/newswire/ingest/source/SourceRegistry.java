@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +18,42 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
 
-/** The feed sources, from the YAML file and the API, each with its in-memory polling state. */
+/**
+ * The feed sources, from the YAML file and the API, each with its polling state. Every change is
+ * written to the {@link SourceJournal} before it takes effect, so a restart keeps the sources the API
+ * added and removed.
+ */
 public class SourceRegistry {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final SourceProperties properties;
+    private final SourceJournal journal;
+    /** Polling state from before a restart, applied to a source of the same id and URL as it is added. */
+    private Map<String, StoredSource> restored = new HashMap<>();
     private final ConcurrentSkipListMap<String, RegisteredSource> sources = new ConcurrentSkipListMap<>();
     private final List<Consumer<RegisteredSource>> addedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RegisteredSource>> removedListeners = new CopyOnWriteArrayList<>();
 
     public SourceRegistry(SourceProperties properties) {
+        this(properties, SourceJournal.NONE);
+    }
+
+    public SourceRegistry(SourceProperties properties, SourceJournal journal) {
         this.properties = properties;
+        this.journal = journal;
+    }
+
+    /** The stored polling state to give the sources added next (at start, from the sources topic). */
+    public synchronized void restoreFrom(Map<String, StoredSource> stored) {
+        restored = new HashMap<>(stored);
+    }
+
+    /** A source's state after a poll, for the journal (a removed or replaced registration is not written). */
+    public void polled(RegisteredSource source) {
+        if (get(source.definition().id()).map(current -> current == source).orElse(false)) {
+            journal.polled(source);
+        }
     }
 
     public void onAdded(Consumer<RegisteredSource> listener) {
@@ -53,10 +78,21 @@ public class SourceRegistry {
             throw new InvalidSourceException(Map.of("id", "the registry holds its maximum of "
                     + properties.getMaxSources() + " sources"));
         }
-        RegisteredSource registered = new RegisteredSource(source, new SourceState(properties.getSeenCapacity()));
+        RegisteredSource registered = registered(source);
+        journal.saved(registered);
         sources.put(source.id(), registered);
         addedListeners.forEach(l -> l.accept(registered));
         return registered;
+    }
+
+    /** The source with a fresh state, or the stored one when it was polled at the same URL before a restart. */
+    private RegisteredSource registered(FeedSource source) {
+        SourceState state = new SourceState(properties.getSeenCapacity());
+        StoredSource prior = restored.remove(source.id());
+        if (prior != null && prior.spec() != null && source.url().toString().equals(prior.spec().url())) {
+            state.restore(prior.etag(), prior.lastModified(), prior.seen() == null ? List.of() : prior.seen());
+        }
+        return new RegisteredSource(source, state);
     }
 
     /** Replaces the definition of an existing source (its state starts afresh), or adds it. */
@@ -69,16 +105,30 @@ public class SourceRegistry {
                     + id + "'"));
         }
         FeedSource source = validate(withId, origin);
-        remove(source.id());
-        return add(withId, origin);
+        RegisteredSource old = sources.get(source.id());
+        if (old == null && sources.size() >= properties.getMaxSources()) {
+            throw new InvalidSourceException(Map.of("id", "the registry holds its maximum of "
+                    + properties.getMaxSources() + " sources"));
+        }
+        RegisteredSource registered = new RegisteredSource(source, new SourceState(properties.getSeenCapacity()));
+        journal.saved(registered);
+        if (old != null) {
+            sources.remove(source.id());
+            removedListeners.forEach(l -> l.accept(old));
+        }
+        sources.put(source.id(), registered);
+        addedListeners.forEach(l -> l.accept(registered));
+        return registered;
     }
 
     public synchronized boolean remove(String id) {
-        RegisteredSource removed = sources.remove(id);
-        if (removed != null) {
-            removedListeners.forEach(l -> l.accept(removed));
+        if (!sources.containsKey(id)) {
+            return false;
         }
-        return removed != null;
+        journal.removed(id);
+        RegisteredSource removed = sources.remove(id);
+        removedListeners.forEach(l -> l.accept(removed));
+        return true;
     }
 
     public Optional<RegisteredSource> get(String id) {

@@ -1,14 +1,16 @@
 package dev.newswire.ingest.source;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Iterator;
 
 /**
- * What the poller knows about one source, in memory only: a restart forgets validators and seen items,
- * which costs one full fetch per feed and re-publishes its current items under the same ids (harmless:
- * the id is the canonical URL's hash, and the index overwrites by id).
+ * What the poller knows about one source. The validators and the last seen items are also written to
+ * the sources topic after each poll ({@link SourceJournal#polled}) and read back at start
+ * ({@link #restore}), so a restart neither fetches every feed in full nor publishes its items again.
  */
 public final class SourceState {
 
@@ -29,6 +31,27 @@ public final class SourceState {
 
     public SourceState(int seenCapacity) {
         this.seenCapacity = seenCapacity;
+    }
+
+    /** The validators and seen entries kept from before a restart. */
+    public synchronized void restore(String etag, String lastModified, List<String> seenKeys) {
+        this.etag = etag;
+        this.lastModified = lastModified;
+        for (String key : seenKeys) {
+            if (key != null && seen.size() < seenCapacity) {
+                seen.add(key);
+            }
+        }
+    }
+
+    /** What a restart needs: the validators and the last {@code max} seen entries, oldest first. */
+    public synchronized Persisted persisted(int max) {
+        List<String> keys = new ArrayList<>(seen);
+        return new Persisted(etag, lastModified, List.copyOf(keys.subList(Math.max(0, keys.size() - max), keys.size())));
+    }
+
+    /** The part of the state that outlives a restart. */
+    public record Persisted(String etag, String lastModified, List<String> seen) {
     }
 
     public synchronized String etag() {

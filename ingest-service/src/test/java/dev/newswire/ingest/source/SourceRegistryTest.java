@@ -1,5 +1,7 @@
 package dev.newswire.ingest.source;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,5 +82,75 @@ class SourceRegistryTest {
         assertThat(events).containsExactly("added https://a.example/feed", "removed https://a.example/feed",
                 "added https://a.example/v2");
         assertThat(registry.all()).hasSize(1);
+    }
+
+    @Test
+    void aChangeTheJournalDoesNotTakeIsNotMade() throws Exception {
+        List<String> written = new ArrayList<>();
+        boolean[] failing = {false};
+        SourceJournal journal = new SourceJournal() {
+            @Override
+            public void saved(RegisteredSource source) {
+                if (failing[0]) {
+                    throw new SourceStoreException("broker away", null);
+                }
+                written.add("saved " + source.definition().id());
+            }
+
+            @Override
+            public void removed(String id) {
+                if (failing[0]) {
+                    throw new SourceStoreException("broker away", null);
+                }
+                written.add("removed " + id);
+            }
+
+            @Override
+            public void polled(RegisteredSource source) {
+                written.add("polled " + source.definition().id());
+            }
+        };
+        SourceRegistry journaled = new SourceRegistry(new SourceProperties(), journal);
+        SourceSpec spec = new SourceSpec("kept", null, "https://news.example/feed.xml", null, null, null, null);
+        RegisteredSource kept = journaled.add(spec, FeedSource.Origin.API);
+
+        failing[0] = true;
+        assertThatThrownBy(() -> journaled.add(new SourceSpec("lost", null, "https://news.example/other.xml", null, null,
+                null, null), FeedSource.Origin.API)).isInstanceOf(SourceStoreException.class);
+        assertThatThrownBy(() -> journaled.remove("kept")).isInstanceOf(SourceStoreException.class);
+        assertThatThrownBy(() -> journaled.put("kept", new SourceSpec(null, null, "https://news.example/new.xml", null,
+                null, null, null), FeedSource.Origin.API)).isInstanceOf(SourceStoreException.class);
+        failing[0] = false;
+        journaled.polled(kept);
+
+        assertThat(journaled.get("lost")).isEmpty();
+        assertThat(journaled.get("kept")).containsSame(kept);
+        assertThat(written).containsExactly("saved kept", "polled kept");
+    }
+
+    @Test
+    void storedStateIsRestoredOnlyForTheSameUrl() throws Exception {
+        SourceRegistry restarted = new SourceRegistry(new SourceProperties());
+        restarted.restoreFrom(Map.of(
+                "same", new StoredSource(spec("same", "https://news.example/same.xml"), FeedSource.Origin.FILE, "\"e1\"",
+                        "Tue, 01 Dec 2026 10:00:00 GMT", List.of("a", "b")),
+                "moved", new StoredSource(spec("moved", "https://news.example/old.xml"), FeedSource.Origin.FILE, "\"e2\"",
+                        null, List.of("c"))));
+
+        SourceState same = restarted.add(new SourceSpec("same", null, "https://news.example/same.xml", null, null, null,
+                null), FeedSource.Origin.FILE).state();
+        SourceState moved = restarted.add(new SourceSpec("moved", null, "https://news.example/new.xml", null, null, null,
+                null), FeedSource.Origin.FILE).state();
+
+        assertThat(same.etag()).isEqualTo("\"e1\"");
+        assertThat(same.lastModified()).isEqualTo("Tue, 01 Dec 2026 10:00:00 GMT");
+        assertThat(same.hasSeen("a")).isTrue();
+        assertThat(same.persisted(1).seen()).containsExactly("b");
+        assertThat(moved.etag()).isNull();
+        assertThat(moved.hasSeen("c")).isFalse();
+    }
+
+    private static SourceSpec spec(String id, String url) {
+        return new SourceSpec(id, null, url, null, null, null, null);
     }
 }

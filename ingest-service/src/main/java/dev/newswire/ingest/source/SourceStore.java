@@ -1,0 +1,179 @@
+package dev.newswire.ingest.source;
+
+import dev.newswire.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sources and their polling state on the compacted topic {@link Topics#SOURCES}: one record per
+ * source, the newest wins, a tombstone removes it. The service reads it whole at start
+ * ({@link #readAll}) and writes a definition before it takes effect and the state after each poll.
+ * Thread-safe.
+ */
+public class SourceStore implements SourceJournal, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceStore.class);
+
+    private final String bootstrapServers;
+    private final JsonMapper json;
+    private final Duration timeout;
+    private final int maxSeen;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    /**
+     * @param timeout longest wait for the broker, at start and for each change of a definition
+     * @param maxSeen seen entries kept per source (a feed's current items are what matter)
+     */
+    public SourceStore(String bootstrapServers, JsonMapper json, Duration timeout, int maxSeen) {
+        this.bootstrapServers = bootstrapServers;
+        this.json = json;
+        this.timeout = timeout;
+        this.maxSeen = maxSeen;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 2000));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 2000));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service-sources");
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Creates the compacted topic if it does not exist yet. */
+    public void createTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            NewTopic topic = new NewTopic(Topics.SOURCES, 1, (short) -1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("created the compacted topic {}", Topics.SOURCES);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new SourceStoreException("cannot create " + Topics.SOURCES + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new SourceStoreException("cannot create " + Topics.SOURCES + " within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceStoreException("interrupted", e);
+        }
+    }
+
+    /** Every stored source by id, read to the end of the topic; a record that is no source is skipped. */
+    public Map<String, StoredSource> readAll() {
+        Map<String, StoredSource> sources = new LinkedHashMap<>();
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SOURCES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new SourceStoreException("cannot read " + Topics.SOURCES + " to its end within " + timeout, null);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                    if (id == null) {
+                        continue;
+                    }
+                    if (record.value() == null) {
+                        sources.remove(id);
+                        continue;
+                    }
+                    try {
+                        sources.put(id, json.readValue(record.value(), StoredSource.class));
+                    } catch (JacksonException e) {
+                        log.warn("skipping record {} of {} at offset {}: {}", id, Topics.SOURCES, record.offset(),
+                                e.getOriginalMessage());
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new SourceStoreException("cannot read " + Topics.SOURCES + ": " + e.getMessage(), e);
+        }
+        return sources;
+    }
+
+    @Override
+    public void saved(RegisteredSource source) {
+        await(send(source.definition().id(), json.writeValueAsBytes(StoredSource.of(source, maxSeen))));
+    }
+
+    @Override
+    public void removed(String id) {
+        await(send(id, null));
+    }
+
+    @Override
+    public void polled(RegisteredSource source) {
+        String id = source.definition().id();
+        try {
+            producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8),
+                    json.writeValueAsBytes(StoredSource.of(source, maxSeen))), (metadata, e) -> {
+                        if (e != null) {
+                            log.warn("the polling state of source {} was not stored ({}); a restart may fetch its feed "
+                                    + "in full and publish its items again", id, e.getMessage());
+                        }
+                    });
+        } catch (org.apache.kafka.common.KafkaException e) {
+            log.warn("the polling state of source {} was not stored: {}", id, e.getMessage());
+        }
+    }
+
+    private java.util.concurrent.Future<?> send(String id, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8), value));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new SourceStoreException("the sources topic did not take the change: " + e.getMessage(), e);
+        }
+    }
+
+    private void await(java.util.concurrent.Future<?> sent) {
+        try {
+            sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new SourceStoreException("the sources topic did not take the change: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new SourceStoreException("the sources topic did not take the change within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceStoreException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
