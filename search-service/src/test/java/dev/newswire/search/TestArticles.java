@@ -168,6 +168,19 @@ public final class TestArticles {
                 List.of(new TopicMatch("cybersecurity", Map.of("en", "Cybersecurity", "ja", "サイバーセキュリティ"), 0.7)));
     }
 
+    /**
+     * The article of {@link #scriptInBody} re-published a day later by another site, which the enrichment
+     * marked as its near-duplicate.
+     */
+    public static EnrichedArticle syndicatedCopy() {
+        EnrichedArticle original = scriptInBody();
+        String url = "https://mirror.example/en/browser-injection";
+        Instant published = Instant.parse("2025-11-06T09:00:00Z");
+        return new EnrichedArticle(ArticleIds.forUrl(url), url, url, "mirror-example", "Mirror Example", IngestMethod.FEED,
+                published, original.title(), null, List.of(), published, "en", original.body(), null, List.of(),
+                List.of(), original.topics(), null, original.id(), ENRICHED_AT, "test");
+    }
+
     /** An English article on US–China trade: the countries, but neither military nor dialogue. */
     public static EnrichedArticle trade() {
         return article("us-china-trade", "en", "China's exports rise despite US tariffs",
@@ -190,6 +203,6 @@ public final class TestArticles {
     /** The corpus of the search tests. */
     public static List<EnrichedArticle> corpus() {
         return List.of(seed(), pentagonBudget(), militaryAndDialogueApart(), scriptInBody(), trade(),
-                chineseTradeTalks());
+                chineseTradeTalks(), syndicatedCopy());
     }
 }

@@ -43,6 +43,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
     int size;
 
+    @Option(names = "--no-duplicates", description = "Leave out near-duplicates of earlier articles (re-published stories).")
+    boolean noDuplicates;
+
     @Option(names = "--json", description = "Print the API's JSON answer.")
     boolean json;
 
@@ -63,6 +66,7 @@ public final class SearchCommand implements Callable<Integer> {
         put(params, "lang", lang);
         put(params, "person", person);
         put(params, "sort", sort);
+        put(params, "duplicates", noDuplicates ? "exclude" : null);
         params.put("size", String.valueOf(size));
         String queryString = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -99,8 +103,9 @@ public final class SearchCommand implements Callable<Integer> {
         int i = 1;
         for (JsonNode hit : result.path("hits")) {
             out.printf("%2d. %s%n", i++, hit.path("title").asText("(untitled)"));
-            out.printf("    %s · %s · %s%n", hit.path("source").asText("-"), hit.path("language").asText("-"),
-                    hit.path("publishedAt").asText("-"));
+            out.printf("    %s · %s · %s%s%n", hit.path("source").asText("-"), hit.path("language").asText("-"),
+                    hit.path("publishedAt").asText("-"),
+                    hit.hasNonNull("duplicateOf") ? " · near-duplicate of " + hit.path("duplicateOf").asText() : "");
             String snippet = plain(hit.path("snippet").asText(""));
             if (!snippet.isBlank()) {
                 out.printf("    %s%n", snippet);

@@ -56,6 +56,9 @@ public class SearchController {
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "relevance (default) or newest")
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "hits per page, 1 to search.api.max-size (100)")
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "the cursor of the previous page")
+    @Parameter(name = "duplicates", in = ParameterIn.QUERY,
+            description = "include (default) or exclude: exclude leaves out near-duplicates of earlier articles"
+                    + " (re-published wire stories), in hits, total and facets alike")
     @ApiResponse(responseCode = "200", description = "a page of results with facets")
     @ApiResponse(responseCode = "400", description = "an invalid parameter, named in the problem",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

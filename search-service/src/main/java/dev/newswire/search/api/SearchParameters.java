@@ -43,7 +43,7 @@ public final class SearchParameters {
         SearchCriteria criteria = new SearchCriteria(query, filter("topic", multi.apply("topic")),
                 filter("person", multi.apply("person")), filter("organization", multi.apply("organization")),
                 filter("place", multi.apply("place")), filter("source", multi.apply("source")),
-                filter("lang", multi.apply("lang")), from, to, sort, size, null);
+                filter("lang", multi.apply("lang")), from, to, sort, size, null, originalsOnly(single.apply("duplicates")));
         String token = single.apply("cursor");
         if (token == null || token.isEmpty()) {
             return criteria;
@@ -55,7 +55,8 @@ public final class SearchParameters {
                     "the cursor belongs to another search; keep q, the filters and sort of the first page");
         }
         return new SearchCriteria(query, criteria.topics(), criteria.persons(), criteria.organizations(),
-                criteria.places(), criteria.sources(), criteria.languages(), from, to, sort, size, cursor);
+                criteria.places(), criteria.sources(), criteria.languages(), from, to, sort, size, cursor,
+                criteria.originalsOnly());
     }
 
     private String query(String raw) {
@@ -70,6 +71,18 @@ public final class SearchParameters {
             throw ProblemException.invalidParameter("q", "q contains control characters");
         }
         return Segmenter.normalize(raw).strip();
+    }
+
+    /** {@code include} (the default) or {@code exclude}: whether near-duplicates of earlier articles are left out. */
+    private static boolean originalsOnly(String raw) {
+        if (raw == null || raw.isEmpty() || raw.equals("include")) {
+            return false;
+        }
+        if (raw.equals("exclude")) {
+            return true;
+        }
+        throw ProblemException.invalidParameter("duplicates", "unknown value '" + abbreviate(raw)
+                + "'; use include or exclude");
     }
 
     private static Sort sort(String raw) {

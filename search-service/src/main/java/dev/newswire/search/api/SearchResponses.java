@@ -29,12 +29,14 @@ public final class SearchResponses {
     /**
      * One article in a result list.
      *
-     * @param snippet an HTML fragment: the article's text HTML-escaped, with the matched words in {@code <em>}
+     * @param snippet     an HTML fragment: the article's text HTML-escaped, with the matched words in {@code <em>}
+     * @param duplicateOf the id of an earlier article this one is a near-duplicate of (a re-published wire
+     *                    story), absent for an original
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String id, String title, String url, String source, String language, Instant publishedAt,
-                      String snippet, List<TopicRef> topics, List<EntityRef> entities) {
+                      String snippet, List<TopicRef> topics, List<EntityRef> entities, String duplicateOf) {
     }
 
     /** A topic of a hit, with its labels by language. */

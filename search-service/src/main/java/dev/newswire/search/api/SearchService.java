@@ -168,7 +168,7 @@ public class SearchService {
                 : article.entities().stream().map(e -> new EntityRef(e.id(), e.name(), e.type())).toList();
         String source = article.sourceName() != null ? article.sourceName() : article.sourceId();
         return new SearchResponses.Hit(hit.id(), article.title(), article.url(), source, article.language(),
-                article.publishedAt(), snippet(hit.highlight()), topics, entities);
+                article.publishedAt(), snippet(hit.highlight()), topics, entities, article.duplicateOf());
     }
 
     /** The matched words of the segmented body, made readable again; else the body's own highlight. */

@@ -23,10 +23,11 @@ import java.util.List;
  * @param sort          order
  * @param size          hits per page
  * @param after         position after the previous page, or {@code null} for the first page
+ * @param originalsOnly whether near-duplicates of earlier articles (those with a {@code duplicateOf}) are left out
  */
 public record SearchCriteria(String query, List<String> topics, List<String> persons, List<String> organizations,
                              List<String> places, List<String> sources, List<String> languages, Instant from,
-                             Instant to, Sort sort, int size, SearchCursor after) {
+                             Instant to, Sort sort, int size, SearchCursor after, boolean originalsOnly) {
 
     /**
      * A short digest of everything that selects and orders the results (not the page size): a cursor made
@@ -36,7 +37,7 @@ public record SearchCriteria(String query, List<String> topics, List<String> per
         String canonical = String.join("\u001f", String.valueOf(query), String.join(",", topics),
                 String.join(",", persons), String.join(",", organizations), String.join(",", places),
                 String.join(",", sources), String.join(",", languages), String.valueOf(from), String.valueOf(to),
-                sort.name());
+                sort.name(), originalsOnly ? "originals" : "all");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -48,7 +48,7 @@ public class SearchQueries {
 
     /** The hit fields read from {@code _source}: no body, which can be large. */
     static final List<String> HIT_SOURCE = List.of("id", "url", "title", "sourceId", "sourceName", "language",
-            "publishedAt", "topics.id", "topics.labels", "entities.id", "entities.name", "entities.type");
+            "publishedAt", "duplicateOf", "topics.id", "topics.labels", "entities.id", "entities.name", "entities.type");
 
     /** Facet name → keyword field of its keys. */
     public static final Map<String, String> FACET_FIELDS = Map.of(
@@ -201,6 +201,9 @@ public class SearchQueries {
         anyOf(filters, criteria.places(), "search.placeIds", "search.placeNames");
         anyOf(filters, criteria.sources(), "sourceId", "sourceName");
         anyOf(filters, criteria.languages(), "language");
+        if (criteria.originalsOnly()) {
+            filters.add(Query.of(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("duplicateOf"))))));
+        }
         if (criteria.from() != null || criteria.to() != null) {
             filters.add(Query.of(q -> q.range(r -> r.untyped(u -> {
                 u.field(PUBLISHED);

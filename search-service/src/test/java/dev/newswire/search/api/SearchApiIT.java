@@ -177,6 +177,25 @@ class SearchApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void nearDuplicatesCarryTheirOriginalAndCanBeLeftOut() throws Exception {
+        EnrichedArticle original = TestArticles.scriptInBody();
+        EnrichedArticle copy = TestArticles.syndicatedCopy();
+        JsonNode all = search(q("crafted comment"));
+        assertThat(ids(all)).containsExactlyInAnyOrder(original.id(), copy.id());
+        JsonNode copyHit = StreamSupport.stream(all.get("hits").spliterator(), false)
+                .filter(h -> h.get("id").asText().equals(copy.id())).findFirst().orElseThrow();
+        assertThat(copyHit.get("duplicateOf").asText()).isEqualTo(original.id());
+        assertThat(all.get("hits").get(0).has("duplicateOf") && all.get("hits").get(1).has("duplicateOf")).isFalse();
+
+        JsonNode originals = search(q("crafted comment") + "&duplicates=exclude");
+        assertThat(ids(originals)).containsExactly(original.id());
+        assertThat(originals.get("total").asLong()).isEqualTo(1);
+        assertThat(values(originals.get("facets").get("sources"))).containsExactly("News Example");
+        assertThat(ids(search("duplicates=exclude&size=100"))).hasSize(TestArticles.corpus().size() - 1)
+                .doesNotContain(copy.id());
+    }
+
+    @Test
     void filtersCombine() throws Exception {
         assertThat(ids(search("person=Pete%20Hegseth&lang=en"))).containsExactly(TestArticles.pentagonBudget().id());
         assertThat(ids(search("person=person/pete-hegseth"))).containsExactlyInAnyOrder(seed.id(),
@@ -212,6 +231,7 @@ class SearchApiIT implements TestPropertyProvider {
         "from=yesterday, from",
         "to=2025-02-30, to",
         "cursor=bm90LWEtY3Vyc29y, cursor",
+        "duplicates=hide, duplicates",
     })
     void badParametersGetProblemDetailsNamingThem(String query, String parameter) throws Exception {
         assertProblem(get("/api/v1/search?" + query), 400, parameter);
