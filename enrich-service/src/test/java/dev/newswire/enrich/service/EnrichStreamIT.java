@@ -154,6 +154,9 @@ class EnrichStreamIT {
         assertThat(copy.simhash()).isEqualTo(original.simhash());
         assertThat(copy.duplicateOf()).isNotNull().isNotEqualTo(again);
         assertThat(find(enriched, copy.duplicateOf())).isNotNull();
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("newswire_enrich_near_duplicates_total", "newswire_enrich_dedup_index_size");
     }
 
     @Test

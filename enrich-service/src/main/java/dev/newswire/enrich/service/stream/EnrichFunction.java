@@ -62,6 +62,9 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
             timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         count("enriched", enriched.language());
+        if (enriched.duplicateOf() != null) {
+            meters.counter("newswire.enrich.near.duplicates").increment();
+        }
         log.debug("Article {} enriched: language {}, {} chars of body", raw.id(), enriched.language(),
                 enriched.body().length());
         Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
