@@ -2,6 +2,10 @@ package dev.newswire.enrich.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SimHashTest {
@@ -39,6 +43,33 @@ class SimHashTest {
         index.findAndAdd("c", 0xFFFFFFFF00000000L);
         assertThat(index.size()).isEqualTo(2);
         assertThat(index.findAndAdd("d", 0x1L)).isEmpty();
+    }
+
+    @Test
+    void everyFingerprintWithinTheDistanceIsFoundAndNoneBeyondIt() {
+        InMemoryNearDuplicateIndex index = new InMemoryNearDuplicateIndex(5000, 6);
+        Random random = new Random(7);
+        long[] stored = new long[5000];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = random.nextLong();
+            index.add("a" + i, stored[i]);
+        }
+        for (int i = 0; i < stored.length; i += 7) {
+            long near = stored[i];
+            long far = stored[i];
+            Set<Integer> bits = new HashSet<>();
+            while (bits.size() < 12) {
+                bits.add(random.nextInt(64));
+            }
+            int k = 0;
+            for (int bit : bits) {
+                near ^= k < 6 ? 1L << bit : 0;
+                far ^= 1L << bit;
+                k++;
+            }
+            assertThat(index.findAndAdd("near" + i, near)).contains("a" + i);
+            assertThat(index.findAndAdd("far" + i, far)).as("12 bits apart").isNotEqualTo(Optional.of("a" + i));
+        }
     }
 
     @Test
