@@ -72,6 +72,7 @@ public class SourceConfiguration {
             }
         }
         registry.restoreFrom(Map.of());
+        store.follow(registry);
         log.info("{} feed sources from {}, {} added through the API before", specs.size(), properties.getFile(), added);
         return registry;
     }

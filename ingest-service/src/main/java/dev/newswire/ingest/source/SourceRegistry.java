@@ -121,6 +121,41 @@ public class SourceRegistry {
         return registered;
     }
 
+    /**
+     * A source another replica added or replaced, read from the sources topic: applied (with a fresh
+     * state) without being written again, unless this replica has the same definition already.
+     */
+    public synchronized void applyRemote(StoredSource stored) {
+        if (stored.spec() == null || stored.spec().id() == null) {
+            return;
+        }
+        FeedSource source;
+        try {
+            source = validate(stored.spec(), stored.origin() == null ? FeedSource.Origin.API : stored.origin());
+        } catch (InvalidSourceException e) {
+            return;
+        }
+        RegisteredSource current = sources.get(source.id());
+        if (current != null && current.definition().equals(source)) {
+            return;
+        }
+        RegisteredSource registered = new RegisteredSource(source, new SourceState(properties.getSeenCapacity()));
+        if (current != null) {
+            sources.remove(source.id());
+            removedListeners.forEach(l -> l.accept(current));
+        }
+        sources.put(source.id(), registered);
+        addedListeners.forEach(l -> l.accept(registered));
+    }
+
+    /** A source another replica removed: removed here too, without being written again. */
+    public synchronized void removeRemote(String id) {
+        RegisteredSource removed = sources.remove(id);
+        if (removed != null) {
+            removedListeners.forEach(l -> l.accept(removed));
+        }
+    }
+
     public synchronized boolean remove(String id) {
         if (!sources.containsKey(id)) {
             return false;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,9 +20,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -32,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The sources and their polling state on the compacted topic {@link Topics#SOURCES}: one record per
  * source, the newest wins, a tombstone removes it. The service reads it whole at start
- * ({@link #readAll}) and writes a definition before it takes effect and the state after each poll.
- * Thread-safe.
+ * ({@link #readAll}), writes a definition before it takes effect and the state after each poll, and
+ * then follows the topic ({@link #follow}), so that a source added or removed through another
+ * replica's API reaches this one (the poller) without a restart. Thread-safe.
  */
 public class SourceStore implements SourceJournal, AutoCloseable {
 
@@ -44,6 +48,13 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     private final Duration timeout;
     private final int maxSeen;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** Per source, the offset of this replica's last write: a change read back at or before it is our own. */
+    private final Map<String, Long> ownOffsets = new ConcurrentHashMap<>();
+    /** Where {@link #readAll} stopped, for {@link #follow}. */
+    private volatile Map<TopicPartition, Long> readUpTo = Map.of();
+    private volatile boolean following;
+    private volatile KafkaConsumer<byte[], byte[]> follower;
+    private Thread followerThread;
 
     /**
      * @param timeout longest wait for the broker, at start and for each change of a definition
@@ -97,6 +108,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            readUpTo = end;
             long deadline = System.nanoTime() + timeout.toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
@@ -127,12 +139,72 @@ public class SourceStore implements SourceJournal, AutoCloseable {
 
     @Override
     public void saved(RegisteredSource source) {
-        await(send(source.definition().id(), json.writeValueAsBytes(StoredSource.of(source, maxSeen))));
+        String id = source.definition().id();
+        own(id, await(send(id, json.writeValueAsBytes(StoredSource.of(source, maxSeen)))));
     }
 
     @Override
     public void removed(String id) {
-        await(send(id, null));
+        own(id, await(send(id, null)));
+    }
+
+    private void own(String id, RecordMetadata written) {
+        ownOffsets.merge(id, written.offset(), Math::max);
+    }
+
+    /**
+     * Applies to {@code registry} every change the other replicas write from where {@link #readAll}
+     * stopped, on a thread of its own, until {@link #close}. The registry's lock is held while a change
+     * is checked against this replica's own writes and applied, so a change of ours read back is never
+     * taken for another's.
+     */
+    public void follow(SourceRegistry registry) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-sources-follower");
+        following = true;
+        followerThread = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                follower = consumer;
+                List<TopicPartition> partitions = List.copyOf(readUpTo.keySet());
+                consumer.assign(partitions);
+                readUpTo.forEach(consumer::seek);
+                while (following) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        apply(registry, record);
+                    }
+                }
+            } catch (WakeupException e) {
+                // closing
+            } catch (RuntimeException e) {
+                log.error("stopped following {}: changes through other replicas reach this one at its next start",
+                        Topics.SOURCES, e);
+            }
+        }, "sources-follower");
+        followerThread.setDaemon(true);
+        followerThread.start();
+    }
+
+    private void apply(SourceRegistry registry, ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        String id = new String(record.key(), StandardCharsets.UTF_8);
+        synchronized (registry) {
+            if (ownOffsets.getOrDefault(id, -1L) >= record.offset()) {
+                return;
+            }
+            if (record.value() == null) {
+                registry.removeRemote(id);
+                return;
+            }
+            try {
+                registry.applyRemote(json.readValue(record.value(), StoredSource.class));
+            } catch (JacksonException e) {
+                log.warn("skipping record {} of {} at offset {}: {}", id, Topics.SOURCES, record.offset(),
+                        e.getOriginalMessage());
+            }
+        }
     }
 
     @Override
@@ -141,7 +213,9 @@ public class SourceStore implements SourceJournal, AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8),
                     json.writeValueAsBytes(StoredSource.of(source, maxSeen))), (metadata, e) -> {
-                        if (e != null) {
+                        if (e == null) {
+                            own(id, metadata);
+                        } else {
                             log.warn("the polling state of source {} was not stored ({}); a restart may fetch its feed "
                                     + "in full and publish its items again", id, e.getMessage());
                         }
@@ -151,7 +225,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
         }
     }
 
-    private java.util.concurrent.Future<?> send(String id, byte[] value) {
+    private java.util.concurrent.Future<RecordMetadata> send(String id, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8), value));
         } catch (org.apache.kafka.common.KafkaException e) {
@@ -159,9 +233,9 @@ public class SourceStore implements SourceJournal, AutoCloseable {
         }
     }
 
-    private void await(java.util.concurrent.Future<?> sent) {
+    private RecordMetadata await(java.util.concurrent.Future<RecordMetadata> sent) {
         try {
-            sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new SourceStoreException("the sources topic did not take the change: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
@@ -174,6 +248,18 @@ public class SourceStore implements SourceJournal, AutoCloseable {
 
     @Override
     public void close() {
+        following = false;
+        KafkaConsumer<byte[], byte[]> consumer = follower;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (followerThread != null) {
+            try {
+                followerThread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         producer.close(Duration.ofSeconds(5));
     }
 }
