@@ -74,25 +74,25 @@ public class SourceRegistry {
         if (sources.containsKey(source.id())) {
             throw new InvalidSourceException(Map.of("id", "a source with id '" + source.id() + "' exists already"));
         }
-        if (sources.size() >= properties.getMaxSources()) {
-            throw new InvalidSourceException(Map.of("id", "the registry holds its maximum of "
-                    + properties.getMaxSources() + " sources"));
+        checkRoom(null);
+        StoredSource prior = restored.remove(source.id());
+        RegisteredSource registered = new RegisteredSource(source, stateAfter(prior, source));
+        // At start, a source the topic holds as it is (the sources file's, read again) is not written again.
+        boolean stored = prior != null && prior.origin() == origin && StoredSource.specOf(source).equals(prior.spec());
+        if (!stored) {
+            journal.saved(registered);
         }
-        RegisteredSource registered = registered(source);
-        journal.saved(registered);
-        sources.put(source.id(), registered);
-        addedListeners.forEach(l -> l.accept(registered));
+        install(registered);
         return registered;
     }
 
-    /** The source with a fresh state, or the stored one when it was polled at the same URL before a restart. */
-    private RegisteredSource registered(FeedSource source) {
+    /** A fresh state, or the stored one when the source was polled at the same URL before a restart. */
+    private SourceState stateAfter(StoredSource prior, FeedSource source) {
         SourceState state = new SourceState(properties.getSeenCapacity());
-        StoredSource prior = restored.remove(source.id());
         if (prior != null && prior.spec() != null && source.url().toString().equals(prior.spec().url())) {
             state.restore(prior.etag(), prior.lastModified(), prior.seen() == null ? List.of() : prior.seen());
         }
-        return new RegisteredSource(source, state);
+        return state;
     }
 
     /** Replaces the definition of an existing source (its state starts afresh), or adds it. */
@@ -105,19 +105,10 @@ public class SourceRegistry {
                     + id + "'"));
         }
         FeedSource source = validate(withId, origin);
-        RegisteredSource old = sources.get(source.id());
-        if (old == null && sources.size() >= properties.getMaxSources()) {
-            throw new InvalidSourceException(Map.of("id", "the registry holds its maximum of "
-                    + properties.getMaxSources() + " sources"));
-        }
+        checkRoom(source.id());
         RegisteredSource registered = new RegisteredSource(source, new SourceState(properties.getSeenCapacity()));
         journal.saved(registered);
-        if (old != null) {
-            sources.remove(source.id());
-            removedListeners.forEach(l -> l.accept(old));
-        }
-        sources.put(source.id(), registered);
-        addedListeners.forEach(l -> l.accept(registered));
+        install(registered);
         return registered;
     }
 
@@ -136,24 +127,14 @@ public class SourceRegistry {
             return;
         }
         RegisteredSource current = sources.get(source.id());
-        if (current != null && current.definition().equals(source)) {
-            return;
+        if (current == null || !current.definition().equals(source)) {
+            install(new RegisteredSource(source, new SourceState(properties.getSeenCapacity())));
         }
-        RegisteredSource registered = new RegisteredSource(source, new SourceState(properties.getSeenCapacity()));
-        if (current != null) {
-            sources.remove(source.id());
-            removedListeners.forEach(l -> l.accept(current));
-        }
-        sources.put(source.id(), registered);
-        addedListeners.forEach(l -> l.accept(registered));
     }
 
     /** A source another replica removed: removed here too, without being written again. */
     public synchronized void removeRemote(String id) {
-        RegisteredSource removed = sources.remove(id);
-        if (removed != null) {
-            removedListeners.forEach(l -> l.accept(removed));
-        }
+        uninstall(id);
     }
 
     public synchronized boolean remove(String id) {
@@ -161,9 +142,32 @@ public class SourceRegistry {
             return false;
         }
         journal.removed(id);
-        RegisteredSource removed = sources.remove(id);
-        removedListeners.forEach(l -> l.accept(removed));
+        uninstall(id);
         return true;
+    }
+
+    /** Whether a source other than a replacement of {@code replacing} fits. */
+    private void checkRoom(String replacing) throws InvalidSourceException {
+        if ((replacing == null || !sources.containsKey(replacing)) && sources.size() >= properties.getMaxSources()) {
+            throw new InvalidSourceException(Map.of("id", "the registry holds its maximum of "
+                    + properties.getMaxSources() + " sources"));
+        }
+    }
+
+    /** Puts the registration in place of any before it: the old one's listeners first, then the new one's. */
+    private void install(RegisteredSource registered) {
+        RegisteredSource old = sources.put(registered.definition().id(), registered);
+        if (old != null) {
+            removedListeners.forEach(l -> l.accept(old));
+        }
+        addedListeners.forEach(l -> l.accept(registered));
+    }
+
+    private void uninstall(String id) {
+        RegisteredSource removed = sources.remove(id);
+        if (removed != null) {
+            removedListeners.forEach(l -> l.accept(removed));
+        }
     }
 
     public Optional<RegisteredSource> get(String id) {

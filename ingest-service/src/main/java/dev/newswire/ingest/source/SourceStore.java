@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -131,7 +133,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
                     }
                 }
             }
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw new SourceStoreException("cannot read " + Topics.SOURCES + ": " + e.getMessage(), e);
         }
         return sources;
@@ -220,20 +222,20 @@ public class SourceStore implements SourceJournal, AutoCloseable {
                                     + "in full and publish its items again", id, e.getMessage());
                         }
                     });
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             log.warn("the polling state of source {} was not stored: {}", id, e.getMessage());
         }
     }
 
-    private java.util.concurrent.Future<RecordMetadata> send(String id, byte[] value) {
+    private Future<RecordMetadata> send(String id, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8), value));
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw new SourceStoreException("the sources topic did not take the change: " + e.getMessage(), e);
         }
     }
 
-    private RecordMetadata await(java.util.concurrent.Future<RecordMetadata> sent) {
+    private RecordMetadata await(Future<RecordMetadata> sent) {
         try {
             return sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

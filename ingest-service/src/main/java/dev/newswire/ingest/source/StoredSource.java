@@ -16,9 +16,14 @@ public record StoredSource(SourceSpec spec, FeedSource.Origin origin, String eta
                            List<String> seen) {
 
     static StoredSource of(RegisteredSource source, int maxSeen) {
-        FeedSource d = source.definition();
         SourceState.Persisted state = source.state().persisted(maxSeen);
-        return new StoredSource(new SourceSpec(d.id(), d.name(), d.url().toString(), d.interval().toString(),
-                d.fetchPages(), d.language(), d.enabled()), d.origin(), state.etag(), state.lastModified(), state.seen());
+        return new StoredSource(specOf(source.definition()), source.definition().origin(), state.etag(),
+                state.lastModified(), state.seen());
+    }
+
+    /** The definition with every field filled, as it is stored. */
+    static SourceSpec specOf(FeedSource d) {
+        return new SourceSpec(d.id(), d.name(), d.url().toString(), d.interval().toString(), d.fetchPages(),
+                d.language(), d.enabled());
     }
 }
