@@ -26,7 +26,7 @@ public class SourceConfiguration {
     @Bean(destroyMethod = "close")
     SourceStore sourceStore(SourceProperties properties, JsonMapper json,
                             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-        return new SourceStore(brokers, json, properties.getStoreTimeout(), properties.getSeenStored());
+        return new SourceStore(brokers, properties.getTopic(), json, properties.getStoreTimeout(), properties.getSeenStored());
     }
 
     /**

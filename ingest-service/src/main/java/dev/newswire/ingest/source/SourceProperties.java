@@ -1,5 +1,6 @@
 package dev.newswire.ingest.source;
 
+import dev.newswire.model.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -28,11 +29,22 @@ public class SourceProperties {
     /** Entries remembered per source as already published; older ones fall out (they are re-published harmlessly, same id). */
     private int seenCapacity = 5000;
 
+    /** The compacted topic of the sources and their polling state. */
+    private String topic = Topics.SOURCES;
+
     /** Seen entries per source written to the sources topic, to outlive a restart (a feed's current items matter). */
     private int seenStored = 1000;
 
     /** Longest wait for the sources topic: reading it at start, and each change of a source through the API. */
     private Duration storeTimeout = Duration.ofSeconds(30);
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
 
     public int getSeenStored() {
         return seenStored;

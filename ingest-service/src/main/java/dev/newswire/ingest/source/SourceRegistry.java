@@ -49,8 +49,11 @@ public class SourceRegistry {
         restored = new HashMap<>(stored);
     }
 
-    /** A source's state after a poll, for the journal (a removed or replaced registration is not written). */
-    public void polled(RegisteredSource source) {
+    /**
+     * A source's state after a poll, for the journal. A removed or replaced registration is not
+     * written; holding the lock orders this write after a removal's tombstone, never after it.
+     */
+    public synchronized void polled(RegisteredSource source) {
         if (get(source.definition().id()).map(current -> current == source).orElse(false)) {
             journal.polled(source);
         }

@@ -46,6 +46,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceStore.class);
 
     private final String bootstrapServers;
+    private final String topic;
     private final JsonMapper json;
     private final Duration timeout;
     private final int maxSeen;
@@ -59,11 +60,13 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     private Thread followerThread;
 
     /**
+     * @param topic   the compacted topic, {@link Topics#SOURCES} but in tests that need one of their own
      * @param timeout longest wait for the broker, at start and for each change of a definition
      * @param maxSeen seen entries kept per source (a feed's current items are what matter)
      */
-    public SourceStore(String bootstrapServers, JsonMapper json, Duration timeout, int maxSeen) {
+    public SourceStore(String bootstrapServers, String topic, JsonMapper json, Duration timeout, int maxSeen) {
         this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
         this.json = json;
         this.timeout = timeout;
         this.maxSeen = maxSeen;
@@ -81,16 +84,16 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     /** Creates the compacted topic if it does not exist yet. */
     public void createTopic() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            NewTopic topic = new NewTopic(Topics.SOURCES, 1, (short) -1)
+            NewTopic compacted = new NewTopic(topic, 1, (short) -1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("created the compacted topic {}", Topics.SOURCES);
+            admin.createTopics(List.of(compacted)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("created the compacted topic {}", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new SourceStoreException("cannot create " + Topics.SOURCES + ": " + e.getCause().getMessage(), e);
+                throw new SourceStoreException("cannot create " + topic + ": " + e.getCause().getMessage(), e);
             }
         } catch (TimeoutException e) {
-            throw new SourceStoreException("cannot create " + Topics.SOURCES + " within " + timeout, e);
+            throw new SourceStoreException("cannot create " + topic + " within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceStoreException("interrupted", e);
@@ -105,7 +108,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SOURCES).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -114,7 +117,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
-                    throw new SourceStoreException("cannot read " + Topics.SOURCES + " to its end within " + timeout, null);
+                    throw new SourceStoreException("cannot read " + topic + " to its end within " + timeout, null);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
@@ -128,13 +131,13 @@ public class SourceStore implements SourceJournal, AutoCloseable {
                     try {
                         sources.put(id, json.readValue(record.value(), StoredSource.class));
                     } catch (JacksonException e) {
-                        log.warn("skipping record {} of {} at offset {}: {}", id, Topics.SOURCES, record.offset(),
+                        log.warn("skipping record {} of {} at offset {}: {}", id, topic, record.offset(),
                                 e.getOriginalMessage());
                     }
                 }
             }
         } catch (KafkaException e) {
-            throw new SourceStoreException("cannot read " + Topics.SOURCES + ": " + e.getMessage(), e);
+            throw new SourceStoreException("cannot read " + topic + ": " + e.getMessage(), e);
         }
         return sources;
     }
@@ -180,7 +183,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
                 // closing
             } catch (RuntimeException e) {
                 log.error("stopped following {}: changes through other replicas reach this one at its next start",
-                        Topics.SOURCES, e);
+                        topic, e);
             }
         }, "sources-follower");
         followerThread.setDaemon(true);
@@ -203,7 +206,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
             try {
                 registry.applyRemote(json.readValue(record.value(), StoredSource.class));
             } catch (JacksonException e) {
-                log.warn("skipping record {} of {} at offset {}: {}", id, Topics.SOURCES, record.offset(),
+                log.warn("skipping record {} of {} at offset {}: {}", id, topic, record.offset(),
                         e.getOriginalMessage());
             }
         }
@@ -213,7 +216,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     public void polled(RegisteredSource source) {
         String id = source.definition().id();
         try {
-            producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8),
                     json.writeValueAsBytes(StoredSource.of(source, maxSeen))), (metadata, e) -> {
                         if (e == null) {
                             own(id, metadata);
@@ -229,7 +232,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
 
     private Future<RecordMetadata> send(String id, byte[] value) {
         try {
-            return producer.send(new ProducerRecord<>(Topics.SOURCES, id.getBytes(StandardCharsets.UTF_8), value));
+            return producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8), value));
         } catch (KafkaException e) {
             throw new SourceStoreException("the sources topic did not take the change: " + e.getMessage(), e);
         }

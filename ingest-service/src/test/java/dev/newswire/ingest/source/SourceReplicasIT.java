@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SourceReplicasIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** A sources topic of its own, so that no other test's service polls the sources left here. */
+    private static final String TOPIC = "news.sources.it-" + UUID.randomUUID();
 
     @Test
     void sourceChangesThroughOneReplicaReachTheOther() throws Exception {
@@ -50,7 +52,7 @@ class SourceReplicasIT {
     }
 
     private static SourceStore store() {
-        SourceStore store = new SourceStore(TestInfrastructure.kafkaBootstrapServers(), JsonMapper.builder().build(),
+        SourceStore store = new SourceStore(TestInfrastructure.kafkaBootstrapServers(), TOPIC, JsonMapper.builder().build(),
                 Duration.ofSeconds(30), 100);
         store.createTopic();
         return store;

@@ -26,6 +26,8 @@ class SourceRestartIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String KEY = "it-key-" + UUID.randomUUID();
+    /** A sources topic of its own, so that no other test's service polls the sources left here. */
+    private static final String TOPIC = "news.sources.it-" + UUID.randomUUID();
 
     @Test
     void aRestartKeepsTheSourcesOfTheApiAndWhatTheirPollerKnew() throws Exception {
@@ -67,7 +69,7 @@ class SourceRestartIT {
                 assertThat(api.delete("/api/v1/sources/" + id).status()).isEqualTo(204);
             }
 
-            try (SourceStore store = new SourceStore(TestInfrastructure.kafkaBootstrapServers(), JsonMapper.builder().build(),
+            try (SourceStore store = new SourceStore(TestInfrastructure.kafkaBootstrapServers(), TOPIC, JsonMapper.builder().build(),
                     Duration.ofSeconds(30), 10)) {
                 assertThat(store.readAll()).doesNotContainKey(id);
             }
@@ -82,7 +84,8 @@ class SourceRestartIT {
                 // The test site runs on the loopback, which the SSRF rules refuse unless allowed.
                 "--newswire.fetch.allowed-addresses=127.0.0.1/32",
                 "--newswire.fetch.min-host-interval=0s",
-                "--newswire.sources.min-interval=100ms");
+                "--newswire.sources.min-interval=100ms",
+                "--newswire.sources.topic=" + TOPIC);
     }
 
     private static int port(ConfigurableApplicationContext context) {
