@@ -17,10 +17,15 @@ import java.util.function.IntFunction;
 final class CrfTrainer {
 
     /** One training sequence: feature ids per position and the gold labels. */
-    record Example(int[][] features, int[] labels, float[][] dense) {
+    record Example(int[][] features, int[] labels, float[][] dense, double weight) {
         /** An example without dense inputs. */
         Example(int[][] features, int[] labels) {
-            this(features, labels, null);
+            this(features, labels, null, 1);
+        }
+
+        /** An example of full weight. */
+        Example(int[][] features, int[] labels, float[][] dense) {
+            this(features, labels, dense, 1);
         }
     }
 
@@ -78,7 +83,7 @@ final class CrfTrainer {
     private void fit(List<Example> examples, long seed, int epochs) {
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(seed);
-        double lambda = 2 * C2 / examples.size();
+        double lambda = 2 * C2 / examples.stream().mapToDouble(Example::weight).sum();
         double eta0 = LEARNING_RATE;
         long t = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -86,7 +91,7 @@ final class CrfTrainer {
             for (Example example : order) {
                 double eta = eta0 / (1 + eta0 * lambda * t++);
                 scale *= 1 - eta * lambda;
-                learn(example, eta);
+                learn(example, eta * example.weight());
                 if (scale < 1e-9) {
                     rescale();
                 }
@@ -181,7 +186,7 @@ final class CrfTrainer {
             if (hiddens != null && hiddens[i] != null) {
                 double[] g = new double[labels];
                 for (int l = 0; l < labels; l++) {
-                    g[l] = (l == gold[i] ? 1 : 0) - marginal[l] / z;
+                    g[l] = ((l == gold[i] ? 1 : 0) - marginal[l] / z) * example.weight();
                 }
                 dense.learn(example.dense()[i], hiddens[i], g);
             }

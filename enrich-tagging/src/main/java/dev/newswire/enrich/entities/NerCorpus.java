@@ -44,6 +44,15 @@ public final class NerCorpus {
     private NerCorpus() {
     }
 
+    /** The {@link Bio} type index of a CoNLL type (PER, ORG, LOC, MISC). */
+    static int conllType(String type) {
+        Integer index = CONLL_TYPES.get(type);
+        if (index == null) {
+            throw new IllegalArgumentException("not a CoNLL type: " + type);
+        }
+        return index;
+    }
+
     public static Path japanese(Path sharedDir) {
         return sharedDir.resolve("eval/ner-ja-stockmark/ner-dev.json");
     }

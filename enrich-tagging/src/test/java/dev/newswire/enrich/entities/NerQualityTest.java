@@ -3,6 +3,7 @@ package dev.newswire.enrich.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.tagging.Articles;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -16,22 +17,23 @@ class NerQualityTest {
 
     @Test
     void japaneseHeldOutF1() throws Exception {
-        HeldOut japanese = heldOut("ja", NerCorpus.readStockmark(NerCorpus.japanese(Articles.sharedDir())));
+        HeldOut japanese = heldOut("ja", NerCorpus.readStockmark(NerCorpus.japanese(Articles.sharedDir())), List.of());
         assertThat(japanese.score(false).f1()).isGreaterThanOrEqualTo(JAPANESE_BAR);
     }
 
     @Test
     void englishHeldOutF1() throws Exception {
-        HeldOut english = heldOut("en", NerCorpus.readConll(NerCorpus.english(Articles.sharedDir())));
+        HeldOut english = heldOut("en", NerCorpus.readConll(NerCorpus.english(Articles.sharedDir())),
+                TrainNer.englishSilver(Articles.sharedDir()));
         assertThat(english.score(false).f1()).isGreaterThanOrEqualTo(ENGLISH_LINES_BAR);
         assertThat(english.score(true).f1()).isGreaterThanOrEqualTo(ENGLISH_DOCUMENTS_BAR);
     }
 
     static final double JAPANESE_BAR = 0.80;
     /** Each sentence tagged alone, as {@code newswire ner} tags a line. */
-    static final double ENGLISH_LINES_BAR = 0.73;
+    static final double ENGLISH_LINES_BAR = 0.75;
     /** Each document tagged whole, as an article is. */
-    static final double ENGLISH_DOCUMENTS_BAR = 0.74;
+    static final double ENGLISH_DOCUMENTS_BAR = 0.76;
 
     private record HeldOut(String language, NamedEntityRecognizer recognizer, List<NerCorpus.Sentence> test) {
 
@@ -43,8 +45,10 @@ class NerQualityTest {
         }
     }
 
-    private static HeldOut heldOut(String language, List<NerCorpus.Sentence> sentences) {
-        List<NerCorpus.Sentence> train = sentences.stream().filter(s -> !NerCorpus.heldOut(s.document())).toList();
+    /** Learns from the training part and {@code extra} (the silver sentences, for English). */
+    private static HeldOut heldOut(String language, List<NerCorpus.Sentence> sentences, List<NerCorpus.Sentence> extra) {
+        List<NerCorpus.Sentence> train = new ArrayList<>(sentences.stream().filter(s -> !NerCorpus.heldOut(s.document())).toList());
+        train.addAll(extra);
         List<NerCorpus.Sentence> test = sentences.stream().filter(s -> NerCorpus.heldOut(s.document())).toList();
         return new HeldOut(language, TrainNer.train(language, train, Gazetteer.load()), test);
     }
