@@ -1,6 +1,7 @@
 package dev.newswire.teacher;
 
 import dev.newswire.enrich.entities.SilverCorpus;
+import dev.newswire.enrich.entities.TrainNer;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -31,7 +32,7 @@ public final class TeachNames {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = checkoutRoot();
+        Path root = TrainNer.projectRoot();
         Path shared = root.resolve("../shared").normalize();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--shared")) {
@@ -141,16 +142,5 @@ public final class TeachNames {
 
     private static int end(CoreLabel token) {
         return token.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-    }
-
-    private static Path checkoutRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("enrich-tagging"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run from the Newswire checkout");
-        }
-        return dir;
     }
 }

@@ -283,7 +283,7 @@ public final class TrainNer {
     }
 
     /** The checkout's root: the working directory or a parent of it that holds enrich-tagging. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("enrich-tagging"))) {
             dir = dir.getParent();
