@@ -16,7 +16,10 @@ import java.util.function.IntFunction;
  */
 final class CrfTrainer {
 
-    /** One training sequence: feature ids per position and the gold labels. */
+    /**
+     * One training sequence: feature ids per position, the gold labels, the network's inputs (or
+     * null), and its weight in learning (the step of its updates and its share of the L2 strength).
+     */
     record Example(int[][] features, int[] labels, float[][] dense, double weight) {
         /** An example without dense inputs. */
         Example(int[][] features, int[] labels) {

@@ -62,7 +62,7 @@ public final class SilverCorpus {
     }
 
     /**
-     * The paragraphs of article text (whitespace collapsed, at least 40 characters) of each English
+     * The paragraphs of article text (whitespace collapsed, more than 40 characters) of each English
      * page of the extraction set, from its {@code expected.html}, by page in name order. A page is
      * English where its metadata says so or says no language and its text is nearly all ASCII.
      */
