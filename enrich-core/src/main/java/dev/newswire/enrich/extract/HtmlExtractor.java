@@ -45,8 +45,7 @@ public final class HtmlExtractor {
     /** JSON-LD article text as paragraphs: its own line breaks where it has them; markup, if any, removed. */
     private static List<String> jsonLdParagraphs(String text) {
         String plain = text.indexOf('<') >= 0 && text.indexOf('>') > 0
-                ? String.join("\n\n", ParagraphWriter.blocks(Jsoup.parseBodyFragment(text).body()).stream()
-                        .map(ParagraphWriter.Block::text).toList())
+                ? String.join("\n\n", ParagraphWriter.paragraphs(Jsoup.parseBodyFragment(text).body()))
                 : org.jsoup.parser.Parser.unescapeEntities(text, false);
         List<String> paragraphs = new ArrayList<>();
         for (String p : plain.split("\\s*\n\\s*")) {

@@ -14,7 +14,7 @@ import org.jsoup.select.NodeVisitor;
  * list item, quote, table row, caption) starts a new paragraph; whitespace inside a paragraph is
  * collapsed except in {@code <pre>}; a {@code <br>} is kept as a line break.
  */
-final class ParagraphWriter implements NodeVisitor {
+public final class ParagraphWriter implements NodeVisitor {
 
     private static final Set<String> BLOCKS = Set.of(
             "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div",
@@ -37,6 +37,11 @@ final class ParagraphWriter implements NodeVisitor {
     private int linkChars;
 
     private ParagraphWriter() {
+    }
+
+    /** The paragraphs of plain text under {@code root} (none for null). */
+    public static List<String> paragraphs(Element root) {
+        return blocks(root).stream().map(Block::text).toList();
     }
 
     static List<Block> blocks(Element root) {

@@ -2,6 +2,7 @@ package dev.newswire.enrich.entities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newswire.enrich.extract.ParagraphWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * English running text with machine-made names, which the English tagger learns from beside
@@ -34,9 +30,6 @@ public final class SilverCorpus {
 
     /** The labels, from the checkout's root. */
     public static final String LABELS = "enrich-tagging/src/training/en-news-silver.tsv";
-
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br",
-            "blockquote", "td", "pre", "dd", "dt", "figcaption");
 
     /** Paragraphs shorter than this are menus, captions or bylines rather than running text. */
     private static final int MIN_PARAGRAPH = 40;
@@ -62,8 +55,8 @@ public final class SilverCorpus {
     }
 
     /**
-     * The paragraphs of article text (whitespace collapsed, more than 40 characters) of each English
-     * page of the extraction set, from its {@code expected.html}, by page in name order. A page is
+     * The paragraphs of article text (as the extraction writes them, {@link ParagraphWriter}; those of
+     * more than 40 characters) of each English page of the extraction set, from its {@code expected.html}, by page in name order. A page is
      * English where its metadata says so or says no language and its text is nearly all ASCII.
      */
     public static Map<String, List<String>> paragraphs(Path sharedDir) throws IOException {
@@ -94,39 +87,9 @@ public final class SilverCorpus {
     }
 
     static List<String> paragraphs(String html) {
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        Element body = Jsoup.parse(html).body();
-        body.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    current.append(text.getWholeText());
-                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    flush();
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    flush();
-                }
-            }
-
-            private void flush() {
-                String text = current.toString().replaceAll("\\s+", " ").strip();
-                if (text.length() > MIN_PARAGRAPH) {
-                    paragraphs.add(text);
-                }
-                current.setLength(0);
-            }
-        });
-        String rest = current.toString().replaceAll("\\s+", " ").strip();
-        if (rest.length() > MIN_PARAGRAPH) {
-            paragraphs.add(rest);
-        }
-        return paragraphs;
+        return ParagraphWriter.paragraphs(Jsoup.parse(html).body()).stream()
+                .filter(p -> p.length() > MIN_PARAGRAPH)
+                .toList();
     }
 
     /**
