@@ -24,6 +24,12 @@ public final class EventHeaders {
     /** Offset of the dead-lettered record (8-byte big-endian long, as Spring writes it). */
     public static final String DLQ_ORIGINAL_OFFSET = "kafka_dlt-original-offset";
 
+    /** {@code true} on a dead letter whose value was cut to {@link EventLimits#MAX_DEAD_LETTER_VALUE_BYTES}. */
+    public static final String DLQ_TRUNCATED = "newswire-dlq-truncated";
+
+    /** Size in bytes of a truncated dead letter's original value, as a decimal string. */
+    public static final String DLQ_ORIGINAL_SIZE = "newswire-dlq-original-size";
+
     private EventHeaders() {
     }
 }
