@@ -69,8 +69,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for a part to start (default: ${DEFAULT-VALUE}).")
     int startTimeoutSeconds;
 
-    @Option(names = "--pages", description = "Directory of the real pages (default: ../shared/eval beside the checkout).")
-    Path pagesDir;
+    @Option(names = "--shared", description = "The shared data directory with eval/ (the real pages, Japanese sentences); default: ../shared beside the checkout.")
+    Path sharedDir;
 
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
@@ -108,10 +108,10 @@ public final class ChaosCommand implements Callable<Integer> {
                     + TEST_SITE_ADDRESS + "), but " + running + " already run: './newswire down' first.");
             return 2;
         }
-        Path shared = layout.root().resolveSibling("shared");
+        Path shared = sharedDir != null ? sharedDir : layout.root().resolveSibling("shared");
         Pages pages = null;
         if (articles > 0) {
-            pages = Pages.load(pagesDir != null ? pagesDir : shared.resolve("eval"));
+            pages = Pages.load(shared.resolve("eval"));
         }
         layout.savePorts();
         String key = layout.apiKey();
@@ -194,6 +194,11 @@ public final class ChaosCommand implements Callable<Integer> {
                 pages.size(), pages.averageBytes() / 1024, batch, clients, rate > 0 ? ", " + rate + " articles/s" : "");
         log.flush();
         Load load = new Load(api, pages, runId, articles, batch, rate, clients);
+        int slices = Faults.names().size() + 1;
+        if (!noFaults) {
+            // Fault i strikes once slice i is acknowledged, while slice i + 1 is pushed; slice i + 2 waits for it.
+            load.limit(slice(2, slices));
+        }
         long t0 = System.nanoTime();
         load.start();
         Thread progress = Daemons.start("chaos-progress", () -> report(load, pipeline, log));
@@ -201,12 +206,12 @@ public final class ChaosCommand implements Callable<Integer> {
             Faults strikes = new Faults(stack, pipeline, load, startTimeout, Duration.ofSeconds(300), log);
             List<String> names = Faults.names();
             for (int i = 0; i < names.size(); i++) {
-                // Spread over the load: the i-th fault strikes once (i + 1) / (n + 1) of it was acknowledged.
-                int due = (int) ((long) articles * (i + 1) / (names.size() + 1));
+                int due = slice(i + 1, slices);
                 while (load.acknowledgedCount() < due && !load.done()) {
                     Thread.sleep(200);
                 }
                 faults.add(strikes.strike(i));
+                load.limit(slice(i + 3, slices));
             }
         }
         load.await();
@@ -238,6 +243,11 @@ public final class ChaosCommand implements Callable<Integer> {
         return new ChaosReport.LoadResult(articles, ids.size(), pages.averageBytes(), load.seconds(), settled,
                 load.retries(), load.failures(), count.once(), count.missing().size(), count.duplicated().size(),
                 deadLettered, examples);
+    }
+
+    /** The number of articles in the first {@code k} of {@code n} slices of the load. */
+    private int slice(int k, int n) {
+        return (int) ((long) articles * Math.min(k, n) / n);
     }
 
     /** Waits until both groups' lag is 0 (read twice, a second apart); returns the last lag read. */

@@ -14,8 +14,9 @@ import java.util.Map;
  * The faults, struck one after another while the load runs: SIGKILL to the enrich-service and to the
  * search-service, Elasticsearch stopped for 30 s, the Kafka broker restarted. Each part is brought back
  * through the stack's own machinery (its pid file, its start and health check), and a fault counts as
- * recovered when the stage it hit makes progress again: the consumer group behind it commits past where it
- * stood when the fault struck, or has nothing left to do (lag 0).
+ * recovered when the stages it hit make progress again, or have nothing left to do (lag 0): the enrichment
+ * writes to {@code news.enriched.v1} again (its commits come only every poll's worth of records), the indexer
+ * commits past where it stood when the fault struck (it commits after every bulk request).
  */
 final class Faults {
 
@@ -69,7 +70,6 @@ final class Faults {
     private Result kill(String name, List<String> groups) {
         String fault = "SIGKILL " + name;
         Part part = stack.part(name);
-        Map<String, Long> before = committed(groups);
         long t0 = System.nanoTime();
         ManagedProcess process = stack.running(part).orElse(null);
         if (process == null) {
@@ -80,6 +80,8 @@ final class Faults {
         ProcessHandle.of(process.pid()).ifPresent(tree::add);
         tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(h -> h.onExit().join());
+        // Read once it is dead: whatever moves from here on is the new process's work.
+        Map<String, Long> before = committed(groups);
         say("%s: killed pid %d", fault, process.pid());
         return bringBack(fault, part, groups, before, t0);
     }
@@ -148,12 +150,14 @@ final class Faults {
         Map<String, Long> lag = pipeline.lag();
         List<String> moved = new ArrayList<>();
         for (String group : groups) {
-            long now = pipeline.committed(group);
+            long now = mark(group);
             if (now < 0 || lag.isEmpty()) {
                 return null;
             }
             if (now > before.get(group)) {
-                moved.add(group + " committed +" + (now - before.get(group)));
+                moved.add(group.equals(Topics.ENRICH_GROUP)
+                        ? Topics.ENRICHED + " +" + (now - before.get(group))
+                        : group + " committed +" + (now - before.get(group)));
             } else if (lag.getOrDefault(group, -1L) == 0) {
                 moved.add(group + " lag 0");
             } else {
@@ -163,10 +167,15 @@ final class Faults {
         return String.join(", ", moved);
     }
 
+    /** Where each group's progress stands: the enrichment's output, the indexer's commits. */
     private Map<String, Long> committed(List<String> groups) {
         Map<String, Long> c = new java.util.HashMap<>();
-        groups.forEach(g -> c.put(g, Math.max(0, pipeline.committed(g))));
+        groups.forEach(g -> c.put(g, Math.max(0, mark(g))));
         return c;
+    }
+
+    private long mark(String group) {
+        return group.equals(Topics.ENRICH_GROUP) ? pipeline.endOffset(Topics.ENRICHED) : pipeline.committed(group);
     }
 
     private void say(String format, Object... args) {

@@ -72,11 +72,44 @@ final class IngestApi {
         return send(request.build());
     }
 
-    /** POST with the API key and a body of unknown length (chunked), produced by {@code body}. */
-    Answer postStream(String path, String contentType, java.util.function.Supplier<InputStream> body, Duration timeout) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(timeout)
-                .header("Content-Type", contentType).header("X-API-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+    /**
+     * POST with the API key and a chunked body of {@code bytes} bytes, written on one thread while the answer is
+     * read on another: a server that refuses the body early answers and closes while the client still writes,
+     * and that answer is what counts.
+     */
+    Answer postChunked(String path, String contentType, InputStream body, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+                    + "Content-Type: " + contentType + "\r\nX-API-Key: " + key + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            Thread writer = new Thread(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                try (body) {
+                    for (int n; (n = body.read(chunk)) > 0; ) {
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(chunk, 0, n);
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (IOException e) {
+                    // The server stopped reading: its answer says why.
+                }
+            }, "chaos-chunked-body");
+            writer.setDaemon(true);
+            writer.start();
+            Answer answer = parse(socket.getInputStream().readNBytes(MAX_BODY_IN_ANSWER));
+            writer.join(timeout.toMillis());
+            return answer;
+        } catch (IOException e) {
+            return Answer.failed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.failed(e);
+        }
     }
 
     private Answer send(HttpRequest request) {

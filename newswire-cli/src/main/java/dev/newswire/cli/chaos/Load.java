@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The load: {@code articles} real pages pushed in batches by a few clients, each batch retried until the
  * ingest API acknowledges it (a refused or failed batch is not acknowledged, so it is not counted: only the
- * ids of 202 answers are). Kept running while the faults strike.
+ * ids of 202 answers are). It pushes up to a limit that the fault schedule raises, so that every fault
+ * strikes while articles are still coming in.
  */
 final class Load {
 
@@ -31,6 +32,8 @@ final class Load {
     private final List<Thread> threads = new ArrayList<>();
     private volatile long startNanos;
     private volatile long endNanos;
+    private volatile int limit;
+    private long nextSlotNanos;
 
     Load(IngestApi api, Pages pages, String runId, int articles, int batchSize, double rate, int clients) {
         this.api = api;
@@ -40,6 +43,12 @@ final class Load {
         this.batchSize = batchSize;
         this.rate = rate;
         this.clients = clients;
+        this.limit = articles;
+    }
+
+    /** Pushes no article beyond the first {@code limit} until the limit is raised. */
+    void limit(int limit) {
+        this.limit = Math.min(articles, limit);
     }
 
     void start() {
@@ -53,12 +62,15 @@ final class Load {
         while (true) {
             int from = next.getAndAdd(batchSize);
             if (from >= articles) {
+                endNanos = System.nanoTime();
                 return;
             }
             int to = Math.min(articles, from + batchSize);
+            while (to > limit) {
+                sleepNanos(100_000_000L);
+            }
             if (rate > 0) {
-                long due = startNanos + (long) (from / rate * 1e9);
-                sleepNanos(due - System.nanoTime());
+                sleepNanos(slot(to - from) - System.nanoTime());
             }
             List<ObjectNode> batch = new ArrayList<>();
             for (int n = from; n < to; n++) {
@@ -92,6 +104,13 @@ final class Load {
         }
     }
 
+    /** When a batch of {@code n} may go, at {@code rate} articles a second counted from the previous batch. */
+    private synchronized long slot(int n) {
+        long slot = Math.max(System.nanoTime(), nextSlotNanos);
+        nextSlotNanos = slot + (long) (n / rate * 1e9);
+        return slot;
+    }
+
     String url(int n) {
         return "https://chaos.newswire.test/" + runId + "/load/" + n;
     }
@@ -104,7 +123,6 @@ final class Load {
         for (Thread t : threads) {
             t.join();
         }
-        endNanos = System.nanoTime();
     }
 
     int acknowledgedCount() {

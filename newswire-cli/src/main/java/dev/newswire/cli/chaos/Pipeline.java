@@ -107,6 +107,19 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** Sum of the end offsets of {@code topic}, or -1 when Kafka does not answer. */
+    long endOffset(String topic) {
+        try {
+            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(8, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(8, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(i -> i.offset()).sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     int partitions(String topic) {
         try {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(8, TimeUnit.SECONDS).get(topic)
