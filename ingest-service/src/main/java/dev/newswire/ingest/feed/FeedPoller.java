@@ -134,6 +134,17 @@ public final class FeedPoller {
         return scheduleNormally(source);
     }
 
+    /**
+     * Records a poll that ended in something unforeseen (a bug, a {@link StackOverflowError}) as a failure
+     * and returns when to try again, with the backoff of any other failure.
+     */
+    public Instant failedUnexpectedly(RegisteredSource source, Throwable e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        source.state().failed(clock.instant(), "error", "polling failed unexpectedly: "
+                + (what.length() > 500 ? what.substring(0, 500) + "…" : what));
+        return scheduleAfterFailure(source);
+    }
+
     private Instant scheduleNormally(RegisteredSource source) {
         return schedule(source, clock.instant().plus(source.definition().interval()));
     }
