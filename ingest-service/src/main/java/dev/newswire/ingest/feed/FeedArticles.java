@@ -2,6 +2,7 @@ package dev.newswire.ingest.feed;
 
 import dev.newswire.ingest.fetch.FetchException;
 import dev.newswire.ingest.fetch.FetchedPage;
+import dev.newswire.ingest.fetch.LogSafe;
 import dev.newswire.ingest.fetch.PageFetcher;
 import dev.newswire.ingest.publish.RawArticles;
 import dev.newswire.model.ArticleIds;
@@ -86,7 +87,7 @@ public final class FeedArticles {
                 problem = e.getMessage();
                 transientFailure = e.status() == 429 || e.status() >= 500;
             }
-            log.info("page of feed entry {} not used: {}", link, problem);
+            log.info("page of feed entry {} not used: {}", LogSafe.url(link), problem);
         }
         if (feedContent == null || feedContent.isBlank()) {
             if (problem == null) {

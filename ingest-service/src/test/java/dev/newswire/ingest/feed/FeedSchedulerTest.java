@@ -74,8 +74,8 @@ class FeedSchedulerTest {
         properties.setMaxHostWait(Duration.ofSeconds(1));
         HostGate gate = new HostGate(Duration.ZERO, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
                 properties.getMaxRetryAfter(), clock);
-        HttpFetcher fetcher = new HttpFetcher(HttpFetcher.newClient(properties), properties,
-                new AddressPolicy(properties.getAllowedAddresses()), gate, clock);
+        HttpFetcher fetcher = new HttpFetcher(properties, new AddressPolicy(properties.getAllowedAddresses()), gate,
+                clock);
         return new FeedPoller(fetcher, gate, parser, new FeedArticles(new PageFetcher(fetcher, null), clock,
                 Duration.ofSeconds(1)), new RecordingPublisher(), Duration.ofMillis(100), Duration.ofSeconds(1), clock);
     }
