@@ -1,5 +1,6 @@
 package dev.newswire.ingest.feed;
 
+import dev.newswire.ingest.publish.RawArticles;
 import java.util.List;
 
 /**
@@ -15,5 +16,6 @@ public record ParsedFeed(String format, String title, String link, String langua
 
     public ParsedFeed {
         entries = List.copyOf(entries);
+        title = RawArticles.cut(title, 512);
     }
 }
