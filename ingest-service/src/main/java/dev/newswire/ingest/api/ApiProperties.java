@@ -19,6 +19,15 @@ public class ApiProperties {
     /** Most articles in one {@code POST /api/v1/articles} batch; more is answered 413. */
     private int maxBatchSize = 500;
 
+    /**
+     * Requests per second a client (by address) may send on average; over it, 429 with {@code Retry-After}.
+     * Behind a reverse proxy every client shares the proxy's address: raise it there.
+     */
+    private double rateLimit = 100;
+
+    /** Requests a client may send at once before the average applies. */
+    private int rateBurst = 500;
+
     /** Longest title accepted. */
     private int maxTitleLength = 2000;
 
@@ -47,6 +56,22 @@ public class ApiProperties {
 
     public void setMaxBatchSize(int maxBatchSize) {
         this.maxBatchSize = maxBatchSize;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public int getRateBurst() {
+        return rateBurst;
+    }
+
+    public void setRateBurst(int rateBurst) {
+        this.rateBurst = rateBurst;
     }
 
     public int getMaxTitleLength() {

@@ -8,13 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Caps API request bodies: a declared {@code Content-Length} over the cap is answered 413 at once, and a
+ * Caps request bodies: a declared {@code Content-Length} over the cap is answered 413 at once, and a
  * body without one (chunked) fails with {@link BodyTooLargeException} as soon as it passes the cap.
+ * Compressed request bodies ({@code Content-Encoding} other than {@code identity}) are refused with 415:
+ * nothing here inflates them, and a decompression bomb never gets a chance.
  */
 public final class BodySizeFilter extends OncePerRequestFilter {
 
@@ -27,13 +30,17 @@ public final class BodySizeFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            Problems.write(response, json, new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-content-encoding", "Unsupported Content Encoding", HttpHeaders.CONTENT_ENCODING
+                    + ": " + encoding.strip() + " is not accepted; send the body uncompressed",
+                    Problems.one(HttpHeaders.CONTENT_ENCODING, "must be absent or identity"), null, null),
+                    request.getRequestURI());
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             Problems.write(response, json, tooLarge(maxBytes), request.getRequestURI());

@@ -2,8 +2,10 @@ package dev.newswire.ingest.feed;
 
 import dev.newswire.ingest.fetch.FetchException;
 import dev.newswire.ingest.fetch.FetchedPage;
+import dev.newswire.ingest.fetch.LogSafe;
 import dev.newswire.ingest.fetch.PageFetcher;
 import dev.newswire.ingest.publish.RawArticles;
+import dev.newswire.model.ArticleIds;
 import dev.newswire.model.IngestMethod;
 import dev.newswire.model.RawArticle;
 import java.net.URI;
@@ -85,7 +87,7 @@ public final class FeedArticles {
                 problem = e.getMessage();
                 transientFailure = e.status() == 429 || e.status() >= 500;
             }
-            log.info("page of feed entry {} not used: {}", link, problem);
+            log.info("page of feed entry {} not used: {}", LogSafe.url(link), problem);
         }
         if (feedContent == null || feedContent.isBlank()) {
             if (problem == null) {
@@ -102,13 +104,15 @@ public final class FeedArticles {
         String language = RawArticles.language(entry.language()) != null ? entry.language() : origin.language();
         String url = link;
         try {
-            RawArticles.create(url, origin.sourceId(), origin.sourceName(), now, null, contentType, content, null,
-                    null, null, origin.method());
+            if (url != null) {
+                ArticleIds.canonicalize(url);
+            }
         } catch (IllegalArgumentException e) {
             url = null; // a link ArticleIds cannot canonicalise: the article is identified by its content
         }
         return RawArticles.create(url, origin.sourceId(), origin.sourceName(), now, entry.date(), contentType,
-                RawArticles.capped(content), entry.title(), entry.summary(), language, origin.method());
+                RawArticles.capped(content), RawArticles.cut(entry.title(), RawArticles.MAX_TITLE_CHARS),
+                RawArticles.cut(entry.summary(), RawArticles.MAX_SUMMARY_CHARS), language, origin.method());
     }
 
     /** The link when it is an absolute http(s) URL (relative links of a feed without location are unusable). */

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 public class FeedConfiguration {
 
     @Bean
-    FeedParser feedParser() {
-        return new FeedParser();
+    FeedParser feedParser(SourceProperties properties) {
+        return new FeedParser(properties.getMaxFeedEntries());
     }
 
     @Bean
