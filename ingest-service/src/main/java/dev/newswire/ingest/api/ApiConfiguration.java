@@ -36,7 +36,8 @@ public class ApiConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(ApiProperties properties, JsonMapper json) {
         FilterRegistrationBean<BodySizeFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeFilter(properties.getMaxBodySize().toBytes(), json));
+                new FilterRegistrationBean<>(new BodySizeFilter(properties.getMaxBodySize().toBytes(),
+                        properties.getMaxBodiesInFlight().toBytes(), json));
         // After Spring Security's chain: a caller without the key learns nothing, not even the cap.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;

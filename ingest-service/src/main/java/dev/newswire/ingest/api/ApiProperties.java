@@ -16,6 +16,12 @@ public class ApiProperties {
     /** Largest request body; a larger one is answered 413 (checked while reading, not only from Content-Length). */
     private DataSize maxBodySize = DataSize.ofMegabytes(16);
 
+    /**
+     * Request body bytes read at once over all requests; a request whose next bytes do not fit is answered
+     * 503 with {@code Retry-After}. Bounds the heap that concurrent large bodies can take.
+     */
+    private DataSize maxBodiesInFlight = DataSize.ofMegabytes(64);
+
     /** Most articles in one {@code POST /api/v1/articles} batch; more is answered 413. */
     private int maxBatchSize = 500;
 
@@ -48,6 +54,14 @@ public class ApiProperties {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public DataSize getMaxBodiesInFlight() {
+        return maxBodiesInFlight;
+    }
+
+    public void setMaxBodiesInFlight(DataSize maxBodiesInFlight) {
+        this.maxBodiesInFlight = maxBodiesInFlight;
     }
 
     public int getMaxBatchSize() {

@@ -23,7 +23,7 @@ public class FeedConfiguration {
 
     @Bean
     FeedArticles feedArticles(PageFetcher pages, Clock clock, FetchProperties fetch) {
-        return new FeedArticles(pages, clock, fetch.getMaxHostWait());
+        return new FeedArticles(pages, clock, fetch.getMaxHostWait(), fetch.getPageBudget());
     }
 
     @Bean
