@@ -2,6 +2,7 @@ package dev.newswire.search;
 
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.model.EventLimits;
 import dev.newswire.stack.TestInfrastructure;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -54,7 +63,8 @@ public final class StackSupport implements AutoCloseable {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES), new StringSerializer(), new ByteArraySerializer());
         try {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1), new NewTopic(deadLetterTopic, 1, (short) 1)))
                     .all().get();
@@ -105,6 +115,56 @@ public final class StackSupport implements AutoCloseable {
             return producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a record to the given partition with the given headers (none added), and waits for the broker. */
+    public RecordMetadata send(int partition, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends an article as the enrich-service does, but to the given partition. */
+    public RecordMetadata send(int partition, EnrichedArticle article) {
+        try {
+            return send(partition, article.id(), ObjectMapper.getDefault().writeValueAsBytes(article),
+                    Map.of(EventHeaders.SCHEMA, EnrichedArticle.SCHEMA));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets a config of the dead-letter topic (e.g. {@code max.message.bytes}, to make it refuse dead letters). */
+    public void configureDeadLetterTopic(String name, String value) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, deadLetterTopic);
+        try {
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(name, value),
+                    AlterConfigOp.OpType.SET)))).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every dead letter so far, in order. */
+    public List<ConsumerRecord<String, byte[]>> deadLetters() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, EventLimits.MAX_RECORD_BYTES),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(deadLetterTopic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<ConsumerRecord<String, byte[]>> letters = new java.util.ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(letters::add);
+            }
+            return letters;
         }
     }
 

@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP API's service and filters: the API key first, then the body cap. */
+/** The HTTP API's service and its body cap (the API key is {@link SecurityConfiguration}'s). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
@@ -25,20 +25,21 @@ public class ApiConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiProperties properties, JsonMapper json) {
-        FilterRegistrationBean<ApiKeyFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyFilter(properties.getKey(), json));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ApiProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
+                properties.getRateLimit(), properties.getRateBurst(), json));
+        // Before Spring Security's chain: guessing keys is rate-limited too.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(ApiProperties properties, JsonMapper json) {
         FilterRegistrationBean<BodySizeFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeFilter(properties.getMaxBodySize().toBytes(), json));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+                new FilterRegistrationBean<>(new BodySizeFilter(properties.getMaxBodySize().toBytes(),
+                        properties.getMaxBodiesInFlight().toBytes(), json));
+        // After Spring Security's chain: a caller without the key learns nothing, not even the cap.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 }

@@ -7,54 +7,45 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.http.HttpStatus;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code /api/**} request must carry the API key in {@code X-API-Key}; otherwise 401. Health and
- * metrics ({@code /actuator/**}) stay open for orchestrators and scrapers.
+ * Authenticates a request that carries the API key in {@code X-API-Key}. It decides nothing about paths:
+ * which requests need the key is Spring Security's authorization rule ({@link SecurityConfiguration}), on
+ * the path as the framework routes it. A wrong key leaves the request anonymous and is named in the 401.
  */
-public final class ApiKeyFilter extends OncePerRequestFilter {
+final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+    /** Request attribute set when a key was given but is wrong, for the 401's detail. */
+    static final String INVALID_KEY = ApiKeyFilter.class.getName() + ".invalid";
+    static final String ROLE = "ROLE_API_CLIENT";
 
     private final byte[] key;
-    private final JsonMapper json;
 
-    public ApiKeyFilter(String key, JsonMapper json) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalStateException("no API key configured: set NEWSWIRE_API_KEY (newswire.api.key); the"
-                    + " ingest API is never served without one");
-        }
-        this.key = key.strip().getBytes(StandardCharsets.UTF_8);
-        this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+    ApiKeyFilter(String key) {
+        this.key = ApiKeys.requireUsable(key).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        if (given == null || given.isBlank()) {
-            reject(request, response, "is missing");
-            return;
-        }
-        // Constant-time comparison: the answer's timing reveals nothing about the key.
-        if (!MessageDigest.isEqual(key, given.strip().getBytes(StandardCharsets.UTF_8))) {
-            reject(request, response, "does not hold a valid key");
-            return;
+        if (given != null && !given.isBlank()) {
+            // Constant-time comparison: the answer's timing reveals nothing about the key.
+            if (MessageDigest.isEqual(key, given.strip().getBytes(StandardCharsets.UTF_8))) {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client", null,
+                        List.of(new SimpleGrantedAuthority(ROLE))));
+                SecurityContextHolder.setContext(context);
+            } else {
+                request.setAttribute(INVALID_KEY, Boolean.TRUE);
+            }
         }
         chain.doFilter(request, response);
-    }
-
-    private void reject(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-        Problems.write(response, json, ApiException.field(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                HEADER, detail), request.getRequestURI());
     }
 }

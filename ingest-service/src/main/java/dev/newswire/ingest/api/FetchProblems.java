@@ -22,6 +22,8 @@ final class FetchProblems {
                     problem(HttpStatus.UNPROCESSABLE_CONTENT, "unfetchable-url", "URL Not Fetchable", field, detail, null);
             case HOST_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, "host-busy", "Host Busy", field, detail,
                     Duration.between(clock.instant(), ((HostBusyException) e).retryAt()));
+            case BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, "fetcher-busy", "Fetcher Busy", field, detail,
+                    Duration.ofSeconds(5));
             case TIMEOUT, NETWORK, TOO_MANY_REDIRECTS ->
                     problem(HttpStatus.BAD_GATEWAY, "upstream-failed", "Upstream Fetch Failed", field, detail, null);
         };

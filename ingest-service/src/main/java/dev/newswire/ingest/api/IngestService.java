@@ -54,13 +54,19 @@ public final class IngestService {
         this.clock = clock;
     }
 
-    /** {@code POST /api/v1/articles}: one JSON object, or an array of them answered per item. */
-    public IngestResponse pushArticles(JsonNode root, IngestMethod method) throws InterruptedException {
+    /**
+     * {@code POST /api/v1/articles}: one JSON object, or the items of an array answered per item.
+     *
+     * @param items the article, or the batch's elements ({@link RequestJson#push} checked their number)
+     * @param batch whether the body was an array
+     */
+    public IngestResponse pushArticles(List<JsonNode> items, boolean batch, IngestMethod method)
+            throws InterruptedException {
         String defaultSource = method == IngestMethod.FILE ? "file" : "push";
-        if (root.isArray()) {
-            return pushBatch(root, method, defaultSource);
+        if (batch) {
+            return pushBatch(items, method, defaultSource);
         }
-        PushArticleReader.Result result = reader.read(root, defaultSource);
+        PushArticleReader.Result result = reader.read(items.get(0), defaultSource);
         if (!result.ok()) {
             HttpStatus status = result.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
             throw new ApiException(status, result.tooLarge() ? "too-large" : "invalid-article",
@@ -73,7 +79,7 @@ public final class IngestService {
                 article.feedTitle())));
     }
 
-    private IngestResponse pushBatch(JsonNode array, IngestMethod method, String defaultSource)
+    private IngestResponse pushBatch(List<JsonNode> array, IngestMethod method, String defaultSource)
             throws InterruptedException {
         if (array.isEmpty()) {
             throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-article", "Invalid Article", "body",
@@ -149,6 +155,10 @@ public final class IngestService {
         if (text.length() > RawArticle.MAX_CONTENT_CHARS) {
             throw ApiException.field(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Payload Too Large", "body",
                     "is longer than " + RawArticle.MAX_CONTENT_CHARS + " characters");
+        }
+        if (!RawArticles.fits(text)) {
+            throw ApiException.field(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Payload Too Large", "body",
+                    "is longer than " + RawArticles.MAX_CONTENT_JSON_BYTES + " bytes as JSON, the most a raw event holds");
         }
         checkUrl(url, "url");
         if (url == null && html) {

@@ -23,8 +23,9 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setType(URI.create(TYPE_BASE + e.type()));
         problem.setTitle(e.title());
-        if (instance != null) {
-            problem.setInstance(URI.create(instance));
+        URI uri = instanceUri(instance);
+        if (uri != null) {
+            problem.setInstance(uri);
         }
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
@@ -49,8 +50,8 @@ final class Problems {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        if (instance != null) {
-            body.put("instance", instance);
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
         }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
@@ -61,6 +62,18 @@ final class Problems {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
         }
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The request path as the problem's instance; none when it is no valid URI reference (a hostile path). */
+    private static URI instanceUri(String instance) {
+        if (instance == null) {
+            return null;
+        }
+        try {
+            return URI.create(instance);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static List<FieldProblem> one(String field, String detail) {

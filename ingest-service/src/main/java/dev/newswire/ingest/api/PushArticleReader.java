@@ -60,6 +60,8 @@ final class PushArticleReader {
         String languageTag = string(node, "language", 35, problems);
         String published = string(node, "publishedAt", 64, problems);
 
+        tooLargeAsJson("content", content, problems);
+        tooLargeAsJson("html", html, problems);
         if (content != null && html != null) {
             problems.add(new FieldProblem("html", "give either content (plain text) or html, not both"));
         }
@@ -97,6 +99,13 @@ final class PushArticleReader {
         String name = sourceName != null ? sourceName : source != null ? source : defaultSourceId;
         return new Result(new PushArticle(url, title, body, html != null ? "text/html" : "text/plain", publishedAt,
                 summary, sourceId, name, language), problems);
+    }
+
+    private static void tooLargeAsJson(String field, String value, List<FieldProblem> problems) {
+        if (value != null && !RawArticles.fits(value)) {
+            problems.add(new FieldProblem(field, "is longer than " + RawArticles.MAX_CONTENT_JSON_BYTES
+                    + " bytes as JSON, the most a raw event holds"));
+        }
     }
 
     private static boolean present(JsonNode node, String field) {

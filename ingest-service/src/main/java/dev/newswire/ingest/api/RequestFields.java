@@ -3,7 +3,6 @@ package dev.newswire.ingest.api;
 import dev.newswire.ingest.publish.RawArticles;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,23 +12,9 @@ final class RequestFields {
     private RequestFields() {
     }
 
-    /** The JSON body; a 400 problem on field {@code body} when it is empty or malformed. */
+    /** The JSON body; a 400 problem on field {@code body} when it is empty, malformed or nested too deep. */
     static JsonNode parse(JsonMapper json, byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "body", "is empty");
-        }
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw ApiException.field(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "body", "is empty");
-            }
-            return root;
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "body",
-                    "is not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
+        return RequestJson.tree(body);
     }
 
     static String text(JsonNode node, String field) {

@@ -22,9 +22,16 @@ import java.util.regex.Pattern;
  */
 final class FeedDates {
 
+    /**
+     * Possessive quantifiers and no optional runs of blanks next to each other: the match is linear in the
+     * text (the greedy form spent time quadratic in a run of blanks before a character that does not fit).
+     */
     private static final Pattern RFC_822 = Pattern.compile(
-            "^(?:\\p{L}+\\.?,?\\s*)?(\\d{1,2})[\\s-]+(\\p{L}+)\\.?[\\s-]+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
-                    + "(?:\\.\\d+)?\\s*([+-]\\d{2}:?\\d{2}|\\p{L}+)?\\s*$");
+            "(?:\\p{L}++\\.?+,?+\\s*+)?+(\\d{1,2}+)[\\s-]++(\\p{L}++)\\.?+[\\s-]++(\\d{2,4}+)\\s++(\\d{1,2}+):(\\d{2})"
+                    + "(?::(\\d{2}))?+(?:\\.\\d++)?+(?:\\s*+([+-]\\d{2}:?+\\d{2}|\\p{L}++))?+");
+
+    /** No date of any feed is longer; a longer text is not parsed at all. */
+    static final int MAX_LENGTH = 100;
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
@@ -46,6 +53,9 @@ final class FeedDates {
             return null;
         }
         String s = text.strip();
+        if (s.length() > MAX_LENGTH) {
+            return null;
+        }
         Instant iso = iso(s);
         return iso != null ? iso : rfc822(s);
     }

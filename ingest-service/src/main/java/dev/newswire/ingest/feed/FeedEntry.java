@@ -1,5 +1,7 @@
 package dev.newswire.ingest.feed;
 
+import dev.newswire.ingest.publish.RawArticles;
+import dev.newswire.model.ArticleIds;
 import java.time.Instant;
 
 /**
@@ -24,6 +26,16 @@ public record FeedEntry(
         String content,
         String language) {
 
+    /** Longest dedup key kept as it is; a longer one (a hostile feed's megabyte id) is kept as its hash. */
+    static final int MAX_KEY_CHARS = 512;
+
+    /** Title and summary are hints: cut to the push API's limits, so that no feed makes them unbounded. */
+    public FeedEntry {
+        title = RawArticles.cut(title, RawArticles.MAX_TITLE_CHARS);
+        summary = RawArticles.cut(summary, RawArticles.MAX_SUMMARY_CHARS);
+        language = language == null || language.length() <= 35 ? language : null;
+    }
+
     /** The date to show for the article: publication, else last update. */
     public Instant date() {
         return published != null ? published : updated;
@@ -36,11 +48,15 @@ public record FeedEntry(
      */
     public String dedupKey() {
         if (id != null && !id.isBlank()) {
-            return "id:" + id.strip();
+            return bounded("id:" + id.strip());
         }
         if (link != null && !link.isBlank()) {
-            return "link:" + link.strip();
+            return bounded("link:" + link.strip());
         }
-        return title == null || title.isBlank() ? null : "title:" + title.strip();
+        return title == null || title.isBlank() ? null : bounded("title:" + title.strip());
+    }
+
+    private static String bounded(String key) {
+        return key.length() <= MAX_KEY_CHARS ? key : "sha256:" + ArticleIds.forContent(key);
     }
 }

@@ -7,6 +7,7 @@ import dev.newswire.ingest.fetch.FetchResponse;
 import dev.newswire.ingest.fetch.HostBusyException;
 import dev.newswire.ingest.fetch.HostGate;
 import dev.newswire.ingest.fetch.HttpFetcher;
+import dev.newswire.ingest.fetch.LogSafe;
 import dev.newswire.ingest.publish.ArticlePublisher;
 import dev.newswire.ingest.publish.PublishException;
 import dev.newswire.ingest.source.FeedSource;
@@ -68,7 +69,7 @@ public final class FeedPoller {
             state.deferred(e.getMessage());
             return schedule(source, e.retryAt());
         } catch (FetchException e) {
-            log.warn("polling source {} ({}) failed: {}", feed.id(), feed.url(), e.getMessage());
+            log.warn("polling source {} ({}) failed: {}", feed.id(), LogSafe.url(feed.url()), e.getMessage());
             state.failed(clock.instant(), "error", e.getMessage());
             return scheduleAfterFailure(source);
         }
@@ -81,7 +82,7 @@ public final class FeedPoller {
         if (!response.isOk()) {
             String error = "HTTP " + response.status() + (response.retryAfter() != null
                     ? ", Retry-After " + response.retryAfter().toSeconds() + " s" : "");
-            log.warn("polling source {} ({}) answered {}", feed.id(), feed.url(), error);
+            log.warn("polling source {} ({}) answered {}", feed.id(), LogSafe.url(feed.url()), error);
             state.failed(now, "HTTP " + response.status(), error);
             return scheduleAfterFailure(source);
         }
@@ -90,7 +91,7 @@ public final class FeedPoller {
         try {
             parsed = parser.parse(response.body(), response.contentType(), response.finalUri());
         } catch (FeedParseException e) {
-            log.warn("source {} ({}) is not a readable feed: {}", feed.id(), feed.url(), e.getMessage());
+            log.warn("source {} ({}) is not a readable feed: {}", feed.id(), LogSafe.url(feed.url()), e.getMessage());
             state.failed(now, "error", "not a readable feed: " + e.getMessage());
             return scheduleAfterFailure(source);
         }
@@ -106,7 +107,8 @@ public final class FeedPoller {
                 feed.language(), feed.fetchPages(), IngestMethod.FEED));
         List<RawArticle> articles = new ArrayList<>();
         List<String> done = new ArrayList<>();
-        String itemProblem = null;
+        String itemProblem = parsed.omitted() == 0 ? null : "the feed lists " + parsed.omitted()
+                + " entries over the cap of " + parser.maxEntries() + "; they were not read";
         for (FeedArticles.Item item : items) {
             if (item.article() != null) {
                 articles.add(item.article());
@@ -132,6 +134,17 @@ public final class FeedPoller {
         log.info("source {}: {} entries, {} new, {} published", feed.id(), parsed.entries().size(), fresh.size(),
                 articles.size());
         return scheduleNormally(source);
+    }
+
+    /**
+     * Records a poll that ended in something unforeseen (a bug, a {@link StackOverflowError}) as a failure
+     * and returns when to try again, with the backoff of any other failure.
+     */
+    public Instant failedUnexpectedly(RegisteredSource source, Throwable e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        source.state().failed(clock.instant(), "error", "polling failed unexpectedly: "
+                + (what.length() > 500 ? what.substring(0, 500) + "…" : what));
+        return scheduleAfterFailure(source);
     }
 
     private Instant scheduleNormally(RegisteredSource source) {

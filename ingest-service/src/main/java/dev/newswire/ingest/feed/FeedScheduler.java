@@ -93,16 +93,30 @@ public final class FeedScheduler implements SmartLifecycle {
         Instant next;
         try {
             next = poller.poll(source);
-            registry.polled(source);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } catch (Throwable e) {
+            // Anything at all, a StackOverflowError from a hostile document included: the source's status
+            // shows it and the source is polled again; a task that threw would never be scheduled again.
+            log.error("polling source {} failed unexpectedly; polling it again after backoff", id, e);
+            next = afterUnexpectedFailure(source, e);
+        }
+        try {
+            registry.polled(source);
         } catch (RuntimeException e) {
-            log.error("polling source {} failed unexpectedly; retrying after its interval", id, e);
-            next = clock.instant().plus(source.definition().interval());
+            log.warn("the polling state of source {} was not stored: {}", id, e.getMessage());
         }
         if (registry.get(id).map(current -> current == source).orElse(false)) {
             scheduleAt(source, next);
+        }
+    }
+
+    private Instant afterUnexpectedFailure(RegisteredSource source, Throwable e) {
+        try {
+            return poller.failedUnexpectedly(source, e);
+        } catch (Throwable again) {
+            return clock.instant().plus(source.definition().interval());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.feed;
 
+import dev.newswire.ingest.publish.RawArticles;
 import java.util.List;
 
 /**
@@ -9,11 +10,14 @@ import java.util.List;
  * @param title    the feed title, if any
  * @param link     the site the feed belongs to, if given
  * @param language the feed's declared language tag, if any
- * @param entries  its entries in document order
+ * @param entries  its entries in document order, at most the parser's cap
+ * @param omitted  entries over the cap, not read
  */
-public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries) {
+public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
+                         int omitted) {
 
     public ParsedFeed {
         entries = List.copyOf(entries);
+        title = RawArticles.cut(title, 512);
     }
 }

@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SSRF rule: a URL is fetched only when every address its host resolves to is public. Loopback,
- * private (RFC 1918, unique-local), link-local (which holds the cloud metadata service 169.254.169.254 and
- * fd00:ec2::254), carrier-grade NAT, multicast, unspecified and reserved ranges are refused, unless an
- * address is on the allow-list (for tests and a local stack).
+ * The SSRF rule, the one place that decides which addresses may be fetched: a URL is fetched only when
+ * every address its host resolves to is public. Loopback, private (RFC 1918, unique-local fc00::/7),
+ * link-local (which holds the cloud metadata service 169.254.169.254 and fd00:ec2::254), carrier-grade NAT,
+ * multicast, unspecified and reserved ranges are refused, and so are the IPv6 forms that carry an IPv4
+ * address (IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) of any of
+ * these, unless an address is on the allow-list (for tests and a local stack).
  *
- * <p>The check runs after DNS resolution and again on every redirect hop. The JDK client resolves the
- * name once more when it connects; a DNS server that answers differently within that instant (DNS
- * rebinding) is not caught — a known limit of {@link java.net.http.HttpClient}, which cannot be handed
- * the checked address.
+ * <p>{@link #resolve} is the fetcher's DNS resolver ({@link HttpFetcher}): the addresses it checked are the
+ * ones the connection is made to, on every redirect hop and for robots.txt, so a DNS server that answers
+ * differently a moment later (DNS rebinding) changes nothing.
  */
 public final class AddressPolicy {
 
@@ -33,25 +34,54 @@ public final class AddressPolicy {
      * @throws FetchException {@code BAD_URL}, {@code UNKNOWN_HOST} or {@code BLOCKED_ADDRESS}
      */
     public void check(URI uri) throws FetchException {
+        requireHttp(uri);
+        try {
+            resolve(uri.getHost());
+        } catch (BlockedAddressException e) {
+            throw new FetchException(FetchException.Kind.BLOCKED_ADDRESS, uri, e.getMessage(), e);
+        } catch (UnknownHostException e) {
+            throw new FetchException(FetchException.Kind.UNKNOWN_HOST, uri, "unknown host " + uri.getHost(), e);
+        }
+    }
+
+    /**
+     * Checks what can be checked without DNS: an http(s) URL with a host.
+     *
+     * @throws FetchException {@code BAD_URL}
+     */
+    public static void requireHttp(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException(FetchException.Kind.BAD_URL, uri, "only http and https URLs are fetched: " + uri);
+            throw new FetchException(FetchException.Kind.BAD_URL, uri, "only http and https URLs are fetched: "
+                    + LogSafe.url(uri));
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new FetchException(FetchException.Kind.BAD_URL, uri, "the URL has no host: " + uri);
+            throw new FetchException(FetchException.Kind.BAD_URL, uri, "the URL has no host: " + LogSafe.url(uri));
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new FetchException(FetchException.Kind.UNKNOWN_HOST, uri, "unknown host " + host, e);
-        }
+    }
+
+    /**
+     * The addresses of a host, each of them checked: what the fetcher connects to.
+     *
+     * @throws BlockedAddressException when any of them is not public (and not allowed)
+     * @throws UnknownHostException    when the name does not resolve
+     */
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(host);
         for (InetAddress address : addresses) {
             if (isBlocked(address) && !isAllowed(address)) {
-                throw new FetchException(FetchException.Kind.BLOCKED_ADDRESS, uri, "refusing to fetch " + host
+                throw new BlockedAddressException("refusing to fetch " + host
                         + ": it resolves to the non-public address " + address.getHostAddress());
             }
+        }
+        return addresses;
+    }
+
+    /** A host that resolves to an address the policy refuses. */
+    public static final class BlockedAddressException extends UnknownHostException {
+        BlockedAddressException(String message) {
+            super(message);
         }
     }
 
@@ -75,9 +105,14 @@ public final class AddressPolicy {
                 return true; // fc00::/7 unique local, incl. fd00:ec2::254 (AWS metadata)
             }
             if (isPrefix(b, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+                    || isPrefix(b, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff})
                     || isPrefix(b, new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0})) {
-                // IPv4-compatible ::a.b.c.d and NAT64 64:ff9b::a.b.c.d carry an IPv4 address: judge that one.
+                // IPv4-compatible ::a.b.c.d, IPv4-mapped ::ffff:a.b.c.d (the JDK usually hands these over as
+                // IPv4 already) and NAT64 64:ff9b::a.b.c.d carry an IPv4 address: judge that one.
                 return isBlockedV4(new byte[] {b[12], b[13], b[14], b[15]});
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) {
+                return isBlockedV4(new byte[] {b[2], b[3], b[4], b[5]});   // 6to4 2002:a.b.c.d::/48
             }
             return first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
         }

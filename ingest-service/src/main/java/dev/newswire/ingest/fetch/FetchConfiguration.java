@@ -1,6 +1,5 @@
 package dev.newswire.ingest.fetch;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +16,6 @@ public class FetchConfiguration {
     }
 
     @Bean
-    HttpClient fetchHttpClient(FetchProperties properties) {
-        return HttpFetcher.newClient(properties);
-    }
-
-    @Bean
     AddressPolicy addressPolicy(FetchProperties properties) {
         return new AddressPolicy(properties.getAllowedAddresses());
     }
@@ -34,9 +28,8 @@ public class FetchConfiguration {
     }
 
     @Bean
-    HttpFetcher httpFetcher(HttpClient fetchHttpClient, FetchProperties properties, AddressPolicy addressPolicy,
-                            HostGate hostGate, Clock clock) {
-        return new HttpFetcher(fetchHttpClient, properties, addressPolicy, hostGate, clock);
+    HttpFetcher httpFetcher(FetchProperties properties, AddressPolicy addressPolicy, HostGate hostGate, Clock clock) {
+        return new HttpFetcher(properties, addressPolicy, hostGate, clock);
     }
 
     @Bean

@@ -24,7 +24,9 @@ public class FetchException extends Exception {
         /** Connection refused or reset, TLS failure and the like. */
         NETWORK(true),
         /** The host is still in its politeness spacing, Retry-After or backoff; see {@link HostBusyException}. */
-        HOST_BUSY(true);
+        HOST_BUSY(true),
+        /** Every fetch slot of the service is taken (newswire.fetch.max-concurrent-fetches). */
+        BUSY(true);
 
         private final boolean transientFailure;
 

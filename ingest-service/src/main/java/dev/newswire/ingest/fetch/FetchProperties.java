@@ -19,6 +19,19 @@ public class FetchProperties {
     /** Time allowed for one whole request, body included: a server that trickles its body is cut off. */
     private Duration totalTimeout = Duration.ofSeconds(30);
 
+    /**
+     * Requests in flight at once (pages, feeds, robots.txt, from the API and the poller together): with the
+     * body cap, this bounds the memory held by fetched bodies. A request that finds no slot within
+     * {@link #maxHostWait} fails as busy (503 at the API).
+     */
+    private int maxConcurrentFetches = 8;
+
+    /**
+     * Longest time one poll (or one feed sent to the API) spends fetching its entries' pages; the entries
+     * left are taken at the next poll, so a feed of slow pages holds a poller thread for this long at most.
+     */
+    private Duration pageBudget = Duration.ofMinutes(2);
+
     /** Largest body read from one response; a longer one is refused (checked while reading, not trusted from headers). */
     private DataSize maxBodySize = DataSize.ofMegabytes(8);
 
@@ -55,6 +68,22 @@ public class FetchProperties {
 
     /** How long a robots.txt answer is reused per origin. */
     private Duration robotsCacheTtl = Duration.ofHours(1);
+
+    public Duration getPageBudget() {
+        return pageBudget;
+    }
+
+    public void setPageBudget(Duration pageBudget) {
+        this.pageBudget = pageBudget;
+    }
+
+    public int getMaxConcurrentFetches() {
+        return maxConcurrentFetches;
+    }
+
+    public void setMaxConcurrentFetches(int maxConcurrentFetches) {
+        this.maxConcurrentFetches = maxConcurrentFetches;
+    }
 
     public Duration getConnectTimeout() {
         return connectTimeout;

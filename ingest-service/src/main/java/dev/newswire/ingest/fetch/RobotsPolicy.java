@@ -45,12 +45,15 @@ public final class RobotsPolicy {
         }
         if (!rules.allows(path)) {
             throw new FetchException(FetchException.Kind.ROBOTS_DISALLOWED, uri,
-                    "robots.txt of " + uri.getHost() + " disallows " + path + " for " + token);
+                    "robots.txt of " + uri.getHost() + " disallows " + LogSafe.url(URI.create("http://h" + path)).substring(8)
+                            + " for " + token);
         }
     }
 
     private RobotsRules rulesFor(URI uri) throws FetchException, InterruptedException {
-        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        // Scheme, host and port only: never the user info a URL may carry.
+        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         Cached cached = cache.get(origin);
         if (cached != null && cached.expires().isAfter(clock.instant())) {
             return cached.rules();

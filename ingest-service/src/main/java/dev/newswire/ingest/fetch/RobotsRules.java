@@ -95,30 +95,37 @@ public final class RobotsRules {
         return best == null || best.allow();
     }
 
-    /** Pattern match with {@code *} (any run) and a final {@code $} (end of path). */
+    /**
+     * Pattern match with {@code *} (any run) and a final {@code $} (end of path), in time linear in the
+     * pattern times the path: the literal pieces between the stars are found left to right, each at its first
+     * place after the previous one (taking the first place never loses a match, since a star absorbs any run).
+     * A backtracking matcher is exponential in the number of stars, and robots.txt is written by the site.
+     */
     static boolean matches(String pattern, String path) {
         boolean anchored = pattern.endsWith("$");
         String p = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
-        return match(p, 0, path, 0, anchored);
-    }
-
-    private static boolean match(String p, int pi, String s, int si, boolean anchored) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                for (int k = si; k <= s.length(); k++) {
-                    if (match(p, pi + 1, s, k, anchored)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (si >= s.length() || s.charAt(si) != c) {
-                return false;
-            }
-            pi++;
-            si++;
+        int star = p.indexOf('*');
+        if (star < 0) {
+            return anchored ? path.equals(p) : path.startsWith(p);
         }
-        return !anchored || si == s.length();
+        if (!path.startsWith(p.substring(0, star))) {
+            return false;
+        }
+        int at = star;
+        int from = star + 1;
+        for (int next = p.indexOf('*', from); next >= 0; next = p.indexOf('*', from)) {
+            String piece = p.substring(from, next);
+            int found = path.indexOf(piece, at);
+            if (found < 0) {
+                return false;
+            }
+            at = found + piece.length();
+            from = next + 1;
+        }
+        String last = p.substring(from);
+        if (anchored) {
+            return path.length() - last.length() >= at && path.endsWith(last);
+        }
+        return path.indexOf(last, at) >= 0;
     }
 }

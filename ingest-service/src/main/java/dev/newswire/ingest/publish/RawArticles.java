@@ -1,6 +1,7 @@
 package dev.newswire.ingest.publish;
 
 import dev.newswire.model.ArticleIds;
+import dev.newswire.model.EventLimits;
 import dev.newswire.model.IngestMethod;
 import dev.newswire.model.RawArticle;
 import java.time.Instant;
@@ -11,6 +12,25 @@ import java.util.regex.Pattern;
 public final class RawArticles {
 
     private static final Pattern PRIMARY_LANGUAGE = Pattern.compile("[a-z]{2}");
+
+    /**
+     * Room in a record for everything but the content: the other fields at their limits (title 2,000 and
+     * summary 20,000 characters, URLs 8 KiB, each up to 6 bytes a character as escaped JSON), key, headers
+     * and Kafka's record overhead, with a margin.
+     */
+    static final int RECORD_ROOM = 512 * 1024;
+
+    /**
+     * Largest content as UTF-8 JSON (escapes counted): with {@link #RECORD_ROOM} it keeps every raw event
+     * within {@link EventLimits#MAX_RECORD_BYTES}, the topic's {@code max.message.bytes} and the producer's
+     * {@code max.request.size}. 2 Mi characters of Japanese are 6 MiB and fit; 2 Mi control characters
+     * would be 12 MiB and do not.
+     */
+    public static final int MAX_CONTENT_JSON_BYTES = EventLimits.MAX_RECORD_BYTES - RECORD_ROOM;
+
+    /** Longest feed title and summary carried as hints (the push API's limits). */
+    public static final int MAX_TITLE_CHARS = 2_000;
+    public static final int MAX_SUMMARY_CHARS = 20_000;
 
     private RawArticles() {
     }
@@ -46,20 +66,96 @@ public final class RawArticles {
                                     Instant publishedAt, String contentType, String content, String title,
                                     String summary, String languageTag, IngestMethod method) {
         String canonical = url == null ? null : ArticleIds.canonicalize(url);
-        String id = url == null ? ArticleIds.forContent(content) : ArticleIds.forUrl(url);
-        return new RawArticle(id, url, canonical, sourceId, sourceName, fetchedAt, publishedAt, contentType, content,
-                title, summary, language(languageTag), method);
+        String text = wellFormed(content);
+        String id = url == null ? ArticleIds.forContent(text) : ArticleIds.forUrl(url);
+        return new RawArticle(id, url, canonical, wellFormed(sourceId), wellFormed(sourceName), fetchedAt, publishedAt,
+                contentType, text, wellFormed(title), wellFormed(summary), language(languageTag), method);
     }
 
-    /** Cuts content to {@link RawArticle#MAX_CONTENT_CHARS} (fetched pages only; pushes over it are refused). */
+    /**
+     * The text with every unpaired surrogate (which JSON input may carry as {@code "\ud800"}, but no UTF-8
+     * encoder writes) replaced by U+FFFD; the same string when there is none.
+     */
+    public static String wellFormed(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+            if (!paired && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(paired ? c : '\uFFFD');
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** The bytes of the text as a UTF-8 JSON string body, escapes included (Jackson's escaping). */
+    public static long jsonBytes(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += jsonBytes(s.charAt(i));
+        }
+        return n;
+    }
+
+    private static int jsonBytes(char c) {
+        if (c < 0x20) {
+            return c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f' ? 2 : 6;
+        }
+        if (c == '"' || c == '\\') {
+            return 2;
+        }
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800) {
+            return 2;
+        }
+        // A surrogate pair is 4 bytes; counting each half as 3 over-counts, and a lone half becomes U+FFFD (3).
+        return 3;
+    }
+
+    /** Whether a pushed content fits a raw event ({@link #MAX_CONTENT_JSON_BYTES}). */
+    public static boolean fits(String content) {
+        return content.length() <= RawArticle.MAX_CONTENT_CHARS && jsonBytes(content) <= MAX_CONTENT_JSON_BYTES;
+    }
+
+    /**
+     * Cuts content to {@link RawArticle#MAX_CONTENT_CHARS} characters and {@link #MAX_CONTENT_JSON_BYTES}
+     * bytes of JSON, never inside a surrogate pair (fetched pages and feed entries; pushes over it are refused).
+     */
     public static String capped(String content) {
-        if (content.length() <= RawArticle.MAX_CONTENT_CHARS) {
+        if (content.length() <= RawArticle.MAX_CONTENT_CHARS && content.length() * 6L <= MAX_CONTENT_JSON_BYTES) {
             return content;
         }
-        int end = RawArticle.MAX_CONTENT_CHARS;
-        if (Character.isHighSurrogate(content.charAt(end - 1))) {
+        int limit = Math.min(content.length(), RawArticle.MAX_CONTENT_CHARS);
+        long bytes = 0;
+        int end = 0;
+        while (end < limit) {
+            bytes += jsonBytes(content.charAt(end));
+            if (bytes > MAX_CONTENT_JSON_BYTES) {
+                break;
+            }
+            end++;
+        }
+        if (end > 0 && end < content.length() && Character.isHighSurrogate(content.charAt(end - 1))) {
             end--;
         }
-        return content.substring(0, end);
+        return end == content.length() ? content : content.substring(0, end);
+    }
+
+    /** Cuts a hint (feed title, summary) to {@code max} characters, never inside a surrogate pair. */
+    public static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 }

@@ -1,6 +1,8 @@
 package dev.newswire.ingest.publish;
 
+import dev.newswire.ingest.fetch.LogSafe;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.model.EventLimits;
 import dev.newswire.model.RawArticle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ public final class StreamBridgePublisher implements ArticlePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(StreamBridgePublisher.class);
     private static final byte[] SCHEMA = RawArticle.SCHEMA.getBytes(StandardCharsets.UTF_8);
+    /** Key, the schema header and Kafka's own framing of a record, with a margin. */
+    private static final int RECORD_OVERHEAD = 1024;
 
     private final StreamBridge bridge;
     private final SendFutures futures;
@@ -110,13 +114,20 @@ public final class StreamBridgePublisher implements ArticlePublisher {
             meters.counter("newswire.ingest.published", "method", article.ingestMethod().name().toLowerCase())
                     .increment();
             log.info("published article {} ({}, {}, {} chars)", article.id(), article.ingestMethod(),
-                    article.url() != null ? article.url() : "no url", article.content().length());
+                    article.url() != null ? LogSafe.url(article.url()) : "no url", article.content().length());
         }
         return ids;
     }
 
     private Message<byte[]> message(RawArticle article, String token) {
-        return MessageBuilder.withPayload(json.writeValueAsBytes(article))
+        byte[] value = json.writeValueAsBytes(article);
+        // The contents are capped so that this cannot happen (RawArticles.MAX_CONTENT_JSON_BYTES); should it
+        // all the same, the broker is not asked: a record over the limit can never be written.
+        if (value.length > EventLimits.MAX_RECORD_BYTES - RECORD_OVERHEAD) {
+            throw new RecordTooLargeException("the event of article " + article.id() + " is " + value.length
+                    + " bytes, over the record limit of " + EventLimits.MAX_RECORD_BYTES + " bytes");
+        }
+        return MessageBuilder.withPayload(value)
                 .setHeader(KafkaHeaders.KEY, article.id().getBytes(StandardCharsets.UTF_8))
                 .setHeader(EventHeaders.SCHEMA, SCHEMA)
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)

@@ -237,6 +237,56 @@ class IngestApiIT {
     }
 
     @Test
+    void aBatchOverTheLimitIsRefusedAtItsFirstExtraArticleBeforeTheRestIsRead() throws Exception {
+        String item = "{\"content\": \"x\"}";
+        // What follows the sixth article is not JSON: the limit must be met before the parser gets there.
+        Answer answer = api.post("/api/v1/articles", "application/json",
+                "[" + String.join(",", java.util.Collections.nCopies(6, item)) + ", this is not json");
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.json().get("type").asString()).isEqualTo("https://newswire.dev/problems/batch-too-large");
+        assertThat(answer.json().get("detail").asString())
+                .isEqualTo("body: a batch holds at most 5 articles, this one more");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedAsMalformed() throws Exception {
+        Answer arrays = api.post("/api/v1/articles", "application/json", "[".repeat(200_000));
+        Answer objects = api.post("/api/v1/articles", "application/json",
+                "{\"content\": \"x\", \"extra\": " + "{\"a\": ".repeat(100) + "1" + "}".repeat(101));
+
+        assertThat(arrays.status()).isEqualTo(400);
+        assertThat(arrays.json().get("type").asString()).isEqualTo("https://newswire.dev/problems/malformed-json");
+        assertThat(arrays.json().get("detail").asString()).contains("nesting depth");
+        assertThat(objects.status()).isEqualTo(400);
+        assertThat(objects.json().get("detail").asString()).contains("nesting depth");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedAsMalformed() throws Exception {
+        byte[] body = {'{', '"', 'c', 'o', 'n', 't', 'e', 'n', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+        Answer answer = api.post("/api/v1/articles", "application/json", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("type").asString()).isEqualTo("https://newswire.dev/problems/malformed-json");
+        assertThat(answer.json().get("detail").asString()).contains("Invalid UTF-8");
+    }
+
+    @Test
+    void anUnpairedSurrogateIsStoredAsAReplacementCharacter() throws Exception {
+        String url = "https://news.example/surrogate/" + UUID.randomUUID();
+
+        Answer answer = api.post("/api/v1/articles", "application/json",
+                "{\"url\": \"" + url + "\", \"content\": \"half \\ud800 a pair\", \"title\": \"\\udfff\"}");
+
+        assertThat(answer.status()).isEqualTo(202);
+        RawArticle article = JSON.readValue(awaitRecord(ArticleIds.forUrl(url)).value(), RawArticle.class);
+        assertThat(article.content()).isEqualTo("half \uFFFD a pair");
+        assertThat(article.feedTitle()).isEqualTo("\uFFFD");
+    }
+
+    @Test
     void answers413ForABatchOverTheLimit() throws Exception {
         String item = "{\"content\": \"x\"}";
         Answer answer = api.post("/api/v1/articles", "application/json",

@@ -32,6 +32,8 @@ class KafkaUnavailableIT {
     private static ManagedProcess broker;
     private static Path brokerDir;
 
+    private static final String KEY = "it-key-" + java.util.UUID.randomUUID();
+
     @Value("${local.server.port}")
     int port;
 
@@ -45,7 +47,7 @@ class KafkaUnavailableIT {
         registry.add("spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms", () -> "3000");
         registry.add("spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms", () -> "1000");
         registry.add("spring.cloud.stream.kafka.binder.producer-properties.max.block.ms", () -> "3000");
-        registry.add("newswire.api.key", () -> "it-key");
+        registry.add("newswire.api.key", () -> KEY);
         registry.add("newswire.sources.polling-enabled", () -> "false");
     }
 
@@ -57,7 +59,7 @@ class KafkaUnavailableIT {
 
     @Test
     void answers503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
-        ApiClient api = new ApiClient(port, "it-key");
+        ApiClient api = new ApiClient(port, KEY);
         Answer before = api.post("/api/v1/articles", "application/json",
                 "{\"url\": \"https://news.example/stored\", \"content\": \"Stored while the broker is up.\"}");
         assertThat(before.status()).isEqualTo(202);

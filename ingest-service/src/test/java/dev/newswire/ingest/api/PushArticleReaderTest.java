@@ -88,4 +88,17 @@ class PushArticleReaderTest {
 
         assertThat(result.problems()).containsExactly(new FieldProblem("body", "an article must be a JSON object"));
     }
+
+    @Test
+    void contentUnderTheCharacterCapThatWouldNotFitARawEventIsRefusedAsTooLarge() {
+        // 1.5 Mi control characters: under the 2 Mi character cap, but 9 MiB as escaped JSON.
+        var article = JSON.createObjectNode().put("content", "\u0001".repeat(1_536 * 1024));
+
+        PushArticleReader.Result result = reader.read(article, "push");
+
+        assertThat(result.tooLarge()).isTrue();
+        assertThat(result.problems()).extracting(FieldProblem::detail).containsExactly(
+                "is longer than " + dev.newswire.ingest.publish.RawArticles.MAX_CONTENT_JSON_BYTES
+                        + " bytes as JSON, the most a raw event holds");
+    }
 }

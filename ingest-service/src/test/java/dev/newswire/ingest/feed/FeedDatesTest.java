@@ -29,4 +29,25 @@ class FeedDatesTest {
     void givesNoDateRatherThanAWrongOne(String text) {
         assertThat(FeedDates.parse(text)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void aLongRunOfBlanksBeforeAForeignCharacterIsRefusedInLinearTime() {
+        String hostile = "Wed, 16 Nov 2022 10:00" + " ".repeat(50) + "x";
+        String huge = "Wed, 16 Nov 2022 10:00" + " \t".repeat(500_000) + "x";
+
+        long start = System.nanoTime();
+        Instant a = FeedDates.parse(hostile);
+        Instant b = FeedDates.parse(huge);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(a).isNull();
+        assertThat(b).isNull();
+        assertThat(millis).isLessThan(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDateWithBlanksBeforeItsZoneIsStillRead() {
+        assertThat(FeedDates.parse("Wed, 16 Nov 2022 10:00:00    GMT")).isEqualTo(Instant.parse("2022-11-16T10:00:00Z"));
+        assertThat(FeedDates.parse("16 Nov 2022 10:00 +0100")).isEqualTo(Instant.parse("2022-11-16T09:00:00Z"));
+    }
 }

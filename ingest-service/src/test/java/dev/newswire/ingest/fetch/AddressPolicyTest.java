@@ -16,7 +16,9 @@ class AddressPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
             "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::1", "::",
-            "fe80::1", "fc00::1", "fd00:ec2::254", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1"})
+            "fe80::1", "fc00::1", "fd00:ec2::254", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1",
+            "::ffff:10.0.0.1", "::ffff:192.168.0.1", "::ffff:100.64.0.1", "::ffff:0.0.0.0", "fd12:3456::1",
+            "2002:7f00:1::", "2002:a9fe:a9fe::1", "2002:c0a8:101::1", "::169.254.169.254"})
     void blocksNonPublicAddresses(String ip) throws Exception {
         assertThat(AddressPolicy.isBlocked(InetAddress.getByName(ip))).isTrue();
     }

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import co.elastic.clients.transport.TransportException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +69,7 @@ public class BulkWriter {
         List<CompletableFuture<List<Result>>> pending = new ArrayList<>(batches.size());
         for (List<Item> batch : batches) {
             inFlight.acquireUninterruptibly();
-            CompletableFuture<List<Result>> future;
-            try {
-                future = client.bulk(request(batch))
-                        .thenApply(response -> results(batch, response))
-                        .exceptionally(failure -> failedRequest(batch, failure));
-            } catch (RuntimeException e) {
-                future = CompletableFuture.completedFuture(failedRequest(batch, e));
-            }
+            CompletableFuture<List<Result>> future = send(batch);
             future.whenComplete((r, e) -> inFlight.release());
             pending.add(future);
         }
@@ -84,6 +78,43 @@ public class BulkWriter {
             results.addAll(future.join());
         }
         return results;
+    }
+
+    private CompletableFuture<List<Result>> send(List<Item> batch) {
+        try {
+            return client.bulk(request(batch))
+                    .thenApply(response -> results(batch, response))
+                    .exceptionallyCompose(failure -> refused(batch, failure));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failedRequest(batch, e));
+        }
+    }
+
+    /**
+     * A bulk request that failed as a whole. Elasticsearch refuses the whole request with 400 when one of its
+     * operations is invalid (an {@code _id} longer than 512 bytes, say), and a proxy may refuse a large one
+     * with 413: sent again unchanged it would fail for ever and hold every record behind it. So such a request
+     * is split in halves until the document at fault stands alone, and that one is rejected for good. Any
+     * other failure (no connection, 429, 5xx, 401 or 403 of a wrong password) is transient for all documents.
+     */
+    private CompletableFuture<List<Result>> refused(List<Item> batch, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        int status = cause instanceof ElasticsearchException es ? es.status()
+                : cause instanceof TransportException te ? te.statusCode() : -1;
+        if (status != 400 && status != 413) {
+            return CompletableFuture.completedFuture(failedRequest(batch, cause));
+        }
+        if (batch.size() == 1) {
+            return CompletableFuture.completedFuture(List.of(new Result(batch.get(0), Outcome.PERMANENT,
+                    "bulk request refused with " + status + ": " + reason(cause))));
+        }
+        List<Item> left = batch.subList(0, batch.size() / 2);
+        List<Item> right = batch.subList(batch.size() / 2, batch.size());
+        return send(left).thenCombine(send(right), (a, b) -> {
+            List<Result> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        });
     }
 
     /** Splits items into batches within the count and byte limits, keeping their order. */
@@ -138,17 +169,23 @@ public class BulkWriter {
     }
 
     private static List<Result> failedRequest(List<Item> batch, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String reason = cause instanceof ElasticsearchException es
-                ? es.status() + " " + es.error().type() + ": " + es.error().reason()
-                : cause.getClass().getName() + ": " + cause.getMessage();
+        String reason = reason(unwrap(failure));
         LOG.warn("Bulk request of {} documents failed, will retry: {}", batch.size(), reason);
         List<Result> results = new ArrayList<>(batch.size());
         for (Item item : batch) {
             results.add(new Result(item, Outcome.TRANSIENT, reason));
         }
         return results;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private static String reason(Throwable cause) {
+        return cause instanceof ElasticsearchException es
+                ? es.status() + " " + es.error().type() + ": " + es.error().reason()
+                : cause.getClass().getName() + ": " + cause.getMessage();
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.newswire.search.index;
 
-import dev.newswire.model.EnrichedArticle;
-import dev.newswire.model.EventHeaders;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -10,21 +9,19 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,31 +36,31 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The indexer: consumes {@code news.enriched.v1}, writes bulk requests to the alias, and commits an offset
- * only after Elasticsearch acknowledged every document up to it (or the record went to the dead-letter
- * topic). One thread, a plain {@link KafkaConsumer} with manual commits:
+ * The indexer's Kafka follow loop: consumes {@code news.enriched.v1}, hands each flush to the {@link Flusher},
+ * and commits a partition's offset only up to its first record that is not done (indexed or dead-lettered).
+ * One thread, a plain {@link KafkaConsumer} with manual commits:
  *
  * <ol>
- *   <li>poll and buffer records until a flush is due (buffer full in count or bytes, or linger elapsed);</li>
- *   <li>parse each record (on preparation threads, from the moment it is buffered; the next records are
- *       fetched before a batch is written so that their preparation overlaps its bulk requests); a
- *       malformed one becomes a dead letter; of several records of one article only
- *       the last is written ({@code _id} = article id, so it is the one that wins anyway);</li>
- *   <li>write the documents; documents that failed transiently are retried with jittered exponential
- *       backoff while all partitions are paused (the consumer keeps polling, so it stays in its group);
- *       documents rejected for good become dead letters;</li>
- *   <li>publish the dead letters and wait for the broker's acknowledgement;</li>
- *   <li>commit the offsets after the flushed records, and resume.</li>
+ *   <li>poll and buffer records until a flush is due (buffer full in count or bytes, or linger elapsed, or a
+ *       waiting partition's retry time came); each record is prepared ({@link ArticleRecords}) on preparation
+ *       threads from the moment it is buffered, and the next records are fetched before a flush is written so
+ *       that their preparation overlaps its bulk requests;</li>
+ *   <li>of several records of one article in a flush only the last is written ({@code _id} = article id, so it
+ *       is the one that wins anyway);</li>
+ *   <li>flush; a partition whose records must be retried is paused (its buffered records are put back) and
+ *       retried after a jittered exponential backoff of its own, while every other partition keeps flowing;</li>
+ *   <li>commit each partition's progress, and resume the partitions that have nothing waiting.</li>
  * </ol>
  *
  * A crash or a rebalance at any point re-delivers what was not committed: at-least-once, and the
- * idempotent {@code _id} makes the repeat harmless.
+ * idempotent {@code _id} makes the repeat harmless. Pausing the partition keeps one article's records in
+ * order: an article's records all live in one partition (key = id), and none of them is written while an
+ * earlier one waits.
  */
 @Singleton
 @Requires(property = "indexer.enabled", notEquals = "false")
@@ -73,15 +70,11 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
 
     private final IndexerSettings settings;
     private final String bootstrapServers;
-    private final ArticleDocuments documents;
-    private final BulkWriter writer;
-    private final DeadLetterPublisher deadLetters;
+    private final ArticleRecords records;
+    private final Flusher flusher;
     private final IndexBootstrap bootstrap;
-    private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Backoff backoff;
-    private final Counter indexed;
-    private final Counter deadLettered;
     private final Counter retries;
     private final Timer flushes;
 
@@ -99,31 +92,26 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
 
     /** Records buffered for the next flush (loop thread only). */
     private final Buffer buffer = new Buffer();
-    /** Partitions revoked since the current flush began: their records are dropped, not committed. */
-    private final Set<TopicPartition> revokedDuringFlush = new HashSet<>();
-    private boolean pausedForRetry;
+    /** Progress of the assigned partitions (loop thread only; read by the paused-partitions gauge). */
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
     public Indexer(IndexerSettings settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                   ArticleDocuments documents, BulkWriter writer, DeadLetterPublisher deadLetters,
-                   IndexBootstrap bootstrap, ObjectMapper json, MeterRegistry registry) {
+                   ArticleRecords records, Flusher flusher, IndexBootstrap bootstrap, MeterRegistry registry) {
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
-        this.documents = documents;
-        this.writer = writer;
-        this.deadLetters = deadLetters;
+        this.records = records;
+        this.flusher = flusher;
         this.bootstrap = bootstrap;
-        this.json = json;
         this.registry = registry;
         this.backoff = new Backoff(settings.getRetryBackoff(), settings.getMaxRetryBackoff(), ThreadLocalRandom.current());
-        this.indexed = Counter.builder("newswire.indexer.documents").tag("outcome", "indexed")
-                .description("Documents acknowledged by Elasticsearch").register(registry);
-        this.deadLettered = Counter.builder("newswire.indexer.documents").tag("outcome", "dead_lettered")
-                .description("Records sent to the dead-letter topic").register(registry);
         this.retries = Counter.builder("newswire.indexer.retries")
-                .description("Retries after transient failures").register(registry);
+                .description("Partitions paused for a retry after a transient failure").register(registry);
         this.flushes = Timer.builder("newswire.indexer.flush")
                 .description("Time from the start of a flush to its commit")
                 .publishPercentileHistogram().register(registry);
+        Gauge.builder("newswire.indexer.waiting.partitions", progress,
+                        p -> p.values().stream().filter(PartitionProgress::isWaiting).count())
+                .description("Partitions paused until their records can be retried").register(registry);
     }
 
     @Override
@@ -176,6 +164,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             } finally {
                 consumer = null;
                 buffer.clear();
+                progress.clear();
             }
         }
         LOG.info("Indexer stopped");
@@ -212,25 +201,19 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 // Whatever of these partitions is not committed yet is re-delivered to their next owner.
-                revokedDuringFlush.addAll(partitions);
                 buffer.drop(partitions);
+                progress.keySet().removeAll(partitions);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                if (pausedForRetry) {
-                    c.pause(partitions);
-                }
                 LOG.info("Indexer assigned {}", partitions);
             }
         });
         while (running) {
+            buffer.addAll(c.poll(pollTimeout(System.nanoTime())));
             long now = System.nanoTime();
-            Duration timeout = buffer.isEmpty() ? settings.getPollTimeout()
-                    : min(settings.getPollTimeout(), buffer.untilDue(now, settings.getLinger()));
-            buffer.addAll(c.poll(timeout));
-            if (buffer.isDue(System.nanoTime(), settings)) {
-                revokedDuringFlush.clear();
+            if (buffer.isDue(now, settings) || progress.values().stream().anyMatch(p -> p.isDue(now))) {
                 List<Buffered> batch = buffer.drain();
                 // Fetch the next records before writing this batch: they are segmented and serialised on
                 // the preparation threads while this batch's bulk requests are in flight.
@@ -240,169 +223,124 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         }
     }
 
+    /** Until the buffer is due or a waiting partition's retry time comes, at most the poll timeout. */
+    private Duration pollTimeout(long now) {
+        long nanos = settings.getPollTimeout().toNanos();
+        if (!buffer.isEmpty()) {
+            nanos = Math.min(nanos, buffer.untilDue(now, settings.getLinger()));
+        }
+        for (PartitionProgress p : progress.values()) {
+            if (p.isWaiting()) {
+                nanos = Math.min(nanos, Math.max(0, p.retryAtNanos() - now));
+            }
+        }
+        return Duration.ofNanos(nanos);
+    }
+
     private void flush(KafkaConsumer<byte[], byte[]> c, List<Buffered> batch) {
         long started = System.nanoTime();
-        batch.removeIf(b -> revokedDuringFlush.contains(partition(b.record())));
-        List<ConsumerRecord<byte[], byte[]>> records = batch.stream().map(Buffered::record).toList();
-        List<DeadLetter> letters = new ArrayList<>();
-        Map<String, Pending> latest = new LinkedHashMap<>();
+        Set<TopicPartition> owned = c.assignment();
+        Map<TopicPartition, PartitionProgress> touched = new LinkedHashMap<>();
+        List<Work> work = new ArrayList<>();
+
+        // Records of partitions waiting for a retry, when it is due: they come first, being the older.
+        for (Map.Entry<TopicPartition, PartitionProgress> entry : progress.entrySet()) {
+            if (entry.getValue().isDue(started) && owned.contains(entry.getKey())) {
+                touched.put(entry.getKey(), entry.getValue());
+                work.addAll(entry.getValue().takeWaiting());
+            }
+        }
+        Map<String, Work.Write> latest = new LinkedHashMap<>();
+        Set<String> seenAsOriginal = new java.util.HashSet<>();
         for (Buffered buffered : batch) {
-            Object outcome = buffered.prepared().join();
-            if (outcome instanceof Pending pending) {
-                latest.remove(pending.item().id());
-                latest.put(pending.item().id(), pending);
+            TopicPartition partition = partition(buffered.record());
+            if (!owned.contains(partition)) {
+                continue;
+            }
+            touched.computeIfAbsent(partition, p -> progress.computeIfAbsent(p, k -> new PartitionProgress()))
+                    .flushed(buffered.record().offset());
+            ArticleRecords.Prepared prepared = buffered.prepared().join();
+            if (prepared instanceof ArticleRecords.Document document) {
+                String id = document.item().id();
+                boolean original = seenAsOriginal.contains(id);
+                if (document.duplicateOf() == null) {
+                    seenAsOriginal.add(id);
+                }
+                latest.remove(id);
+                latest.put(id, new Work.Write(document, original, 0));
             } else {
-                letters.add((DeadLetter) outcome);
+                work.add(new Work.Publish(((ArticleRecords.Rejected) prepared).letter()));
             }
         }
+        work.addAll(latest.values());
 
-        List<Pending> toWrite = new ArrayList<>(latest.values());
-        int attempt = 0;
-        while (!toWrite.isEmpty()) {
-            List<BulkWriter.Item> items = toWrite.stream().map(Pending::item).toList();
-            List<BulkWriter.Result> results = writer.write(items);
-            List<Pending> retry = new ArrayList<>();
-            String retryReason = null;
-            for (int i = 0; i < results.size(); i++) {
-                BulkWriter.Result result = results.get(i);
-                Pending pending = toWrite.get(i);
-                switch (result.outcome()) {
-                    case INDEXED -> indexed.increment();
-                    case PERMANENT -> {
-                        LOG.warn("Article {} rejected by Elasticsearch: {}", pending.item().id(), result.reason());
-                        letters.add(new DeadLetter(pending.record(), DocumentRejectedException.class.getName(),
-                                result.reason()));
-                    }
-                    case TRANSIENT -> {
-                        retry.add(pending);
-                        retryReason = result.reason();
-                        if (result.reason() != null && result.reason().contains("index_not_found_exception")) {
-                            bootstrap.invalidate();
-                        }
-                    }
-                }
+        List<Flusher.Retry> failed = work.isEmpty() ? List.of() : flusher.flush(work);
+
+        Map<TopicPartition, Flusher.Retry> firstFailure = new LinkedHashMap<>();
+        for (Flusher.Retry retry : failed) {
+            TopicPartition partition = partition(retry.work().record());
+            PartitionProgress p = touched.get(partition);
+            if (p != null) {
+                p.retryLater(retry.work());
+                firstFailure.putIfAbsent(partition, retry);
             }
-            if (!retry.isEmpty()) {
-                Duration delay = backoff.delay(attempt++);
+        }
+        long now = System.nanoTime();
+        for (Map.Entry<TopicPartition, PartitionProgress> entry : touched.entrySet()) {
+            TopicPartition partition = entry.getKey();
+            PartitionProgress p = entry.getValue();
+            if (p.isWaiting()) {
+                Duration delay = backoff.delay(p.failures());
+                int failures = p.failed(now + delay.toNanos());
                 retries.increment();
-                LOG.warn("{} of {} documents failed transiently (e.g. article {}: {}); partitions paused, retry {} in {} ms",
-                        retry.size(), toWrite.size(), retry.get(0).item().id(), retryReason, attempt, delay.toMillis());
-                pauseAndWait(c, delay);
-                if (!running) {
-                    return;
+                Flusher.Retry example = firstFailure.get(partition);
+                LOG.warn("Partition {} paused: records to retry (e.g. {}, key {}: {}); retry {} in {} ms", partition,
+                        DeadLetterPublisher.origin(example.work().record()), ArticleRecords.key(example.work().record()),
+                        ArticleRecords.abbreviate(example.reason()), failures, delay.toMillis());
+                pauseAndRewind(c, partition);
+            } else {
+                if (p.failures() > 0) {
+                    LOG.info("Partition {} resumed after {} retries", partition, p.failures());
                 }
-                ensureIndex();
-                retry.removeIf(p -> revokedDuringFlush.contains(partition(p.record())));
-            }
-            toWrite = retry;
-        }
-
-        for (DeadLetter letter : letters) {
-            int dlqAttempt = 0;
-            while (!revokedDuringFlush.contains(partition(letter.record()))) {
-                try {
-                    deadLetters.publish(letter.record(), letter.exceptionClass(), letter.message());
-                    deadLettered.increment();
-                    LOG.warn("Article {} from {}-{}@{} sent to the dead-letter topic: {}", key(letter.record()),
-                            letter.record().topic(), letter.record().partition(), letter.record().offset(),
-                            letter.message());
-                    break;
-                } catch (DeadLetterPublisher.DeadLetterException e) {
-                    Duration delay = backoff.delay(dlqAttempt++);
-                    LOG.warn("Dead letter not delivered ({}); retrying in {} ms", e.getMessage(), delay.toMillis());
-                    pauseAndWait(c, delay);
-                    if (!running) {
-                        return;
-                    }
+                p.succeeded();
+                if (c.paused().contains(partition)) {
+                    c.resume(List.of(partition));
                 }
             }
         }
-
-        commit(c, records);
-        if (pausedForRetry) {
-            c.resume(c.paused());
-            pausedForRetry = false;
-        }
+        commit(c, touched);
         flushes.record(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The record's document, or its dead letter if it can never be indexed. */
-    private Object prepareOrReject(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            return prepare(record);
-        } catch (MalformedEventException e) {
-            LOG.warn("Record {}-{}@{} (key {}) is malformed: {}", record.topic(), record.partition(),
-                    record.offset(), key(record), e.getMessage());
-            return new DeadLetter(record, e.getClass().getName(), e.getMessage());
-        } catch (DocumentRejectedException e) {
-            LOG.warn("Article {} rejected before sending: {}", key(record), e.getMessage());
-            return new DeadLetter(record, e.getClass().getName(), e.getMessage());
+    /**
+     * Pauses a partition and puts back its buffered records (fetched before it had to wait): none of them
+     * may be written before the waiting ones, and the consumer fetches them again after the resume.
+     */
+    private void pauseAndRewind(KafkaConsumer<byte[], byte[]> c, TopicPartition partition) {
+        c.pause(List.of(partition));
+        long first = buffer.drop(partition);
+        if (first >= 0) {
+            c.seek(partition, first);
         }
     }
 
-    private Pending prepare(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            throw new MalformedEventException("record has no value");
-        }
-        Header schema = record.headers().lastHeader(EventHeaders.SCHEMA);
-        if (schema != null && !EnrichedArticle.SCHEMA.equals(new String(schema.value(), StandardCharsets.UTF_8))) {
-            throw new MalformedEventException("unexpected schema " + new String(schema.value(), StandardCharsets.UTF_8));
-        }
-        EnrichedArticle article;
-        try {
-            article = json.readValue(record.value(), EnrichedArticle.class);
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedEventException("not an EnrichedArticle: " + e.getMessage(), e);
-        }
-        if (article == null) {
-            throw new MalformedEventException("record value is JSON null");
-        }
-        byte[] source;
-        try {
-            source = json.writeValueAsBytes(documents.toDocument(article));
-        } catch (IOException e) {
-            throw new MalformedEventException("article " + article.id() + " cannot be written as JSON: " + e.getMessage(), e);
-        }
-        if (source.length > settings.getMaxDocumentBytes()) {
-            throw new DocumentRejectedException("document of " + source.length + " bytes exceeds indexer.max-document-bytes "
-                    + settings.getMaxDocumentBytes());
-        }
-        return new Pending(record, new BulkWriter.Item(article.id(), source));
-    }
-
-    private void commit(KafkaConsumer<byte[], byte[]> c, List<ConsumerRecord<byte[], byte[]>> records) {
+    private void commit(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, PartitionProgress> touched) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            TopicPartition partition = partition(record);
-            if (revokedDuringFlush.contains(partition)) {
-                continue;
+        touched.forEach((partition, p) -> {
+            long offset = p.toCommit();
+            if (offset >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(offset));
             }
-            OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
-            offsets.merge(partition, next, (a, b) -> a.offset() >= b.offset() ? a : b);
-        }
+        });
         if (offsets.isEmpty()) {
             return;
         }
         try {
             c.commitSync(offsets);
+            offsets.forEach((partition, offset) -> touched.get(partition).committed(offset.offset()));
         } catch (CommitFailedException e) {
             // The group moved on (rebalance): the new owner re-indexes from the last commit; _id makes that harmless.
             LOG.warn("Commit of {} failed after a rebalance; the records will be indexed again: {}", offsets, e.getMessage());
-        }
-    }
-
-    /** Waits while keeping the group membership: all partitions paused, polling without receiving records. */
-    private void pauseAndWait(KafkaConsumer<byte[], byte[]> c, Duration delay) {
-        c.pause(c.assignment());
-        pausedForRetry = true;
-        long deadline = System.nanoTime() + delay.toNanos();
-        while (running) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return;
-            }
-            // Paused partitions return nothing; a partition assigned meanwhile is paused by the listener.
-            buffer.addAll(c.poll(Duration.ofNanos(Math.min(remaining, settings.getPollTimeout().toNanos()))));
         }
     }
 
@@ -419,22 +357,8 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         return new TopicPartition(record.topic(), record.partition());
     }
 
-    private static String key(ConsumerRecord<byte[], byte[]> record) {
-        return record.key() == null ? "(none)" : new String(record.key(), StandardCharsets.UTF_8);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private record Pending(ConsumerRecord<byte[], byte[]> record, BulkWriter.Item item) {
-    }
-
-    private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String exceptionClass, String message) {
-    }
-
     /** A polled record and its document, being prepared on the preparation threads. */
-    private record Buffered(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Object> prepared) {
+    private record Buffered(ConsumerRecord<byte[], byte[]> record, CompletableFuture<ArticleRecords.Prepared> prepared) {
     }
 
     /**
@@ -456,7 +380,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
                     oldestNanos = System.nanoTime();
                 }
                 records.add(new Buffered(record,
-                        CompletableFuture.supplyAsync(() -> prepareOrReject(record), preparation)));
+                        CompletableFuture.supplyAsync(() -> Indexer.this.records.prepare(record), preparation)));
                 bytes += Math.max(0, record.serializedValueSize());
             }
         }
@@ -472,8 +396,8 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
                     || now - oldestNanos >= settings.getLinger().toNanos();
         }
 
-        Duration untilDue(long now, Duration linger) {
-            return Duration.ofNanos(Math.max(0, oldestNanos + linger.toNanos() - now));
+        long untilDue(long now, Duration linger) {
+            return Math.max(0, oldestNanos + linger.toNanos() - now);
         }
 
         List<Buffered> drain() {
@@ -486,6 +410,16 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         void drop(Collection<TopicPartition> partitions) {
             records.removeIf(b -> partitions.contains(partition(b.record())));
             bytes = records.stream().mapToLong(b -> Math.max(0, b.record().serializedValueSize())).sum();
+        }
+
+        /** Drops the partition's records and returns the first one's offset, or -1 if there were none. */
+        long drop(TopicPartition partition) {
+            long first = records.stream().filter(b -> partition(b.record()).equals(partition))
+                    .mapToLong(b -> b.record().offset()).min().orElse(-1);
+            if (first >= 0) {
+                drop(List.of(partition));
+            }
+            return first;
         }
 
         void clear() {

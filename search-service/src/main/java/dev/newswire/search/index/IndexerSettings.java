@@ -50,8 +50,23 @@ public class IndexerSettings {
     /** Cap of the retry delay. Retries of transient failures never stop: nothing is skipped. */
     private Duration maxRetryBackoff = Duration.ofSeconds(30);
 
+    /**
+     * A record whose value is larger than this is dead-lettered without being parsed. An enriched article is
+     * text, entities and topics: real ones are tens of kilobytes; a record of megabytes is an attack or a bug,
+     * and parsing and segmenting it would hold the indexer for seconds.
+     */
+    private long maxRecordBytes = 1024L * 1024;
+
     /** A single document larger than this is dead-lettered instead of being sent. */
     private long maxDocumentBytes = 20L * 1024 * 1024;
+
+    /**
+     * How often one document may fail transiently while Elasticsearch accepts other documents of the same
+     * writes before it is dead-lettered as a poison document (one that trips a circuit breaker every time,
+     * say). Failures while Elasticsearch accepts nothing (down, blocked, overloaded) never count: those are
+     * retried without limit.
+     */
+    private int maxItemRetries = 10;
 
     public boolean isEnabled() {
         return enabled;
@@ -147,6 +162,22 @@ public class IndexerSettings {
 
     public void setMaxRetryBackoff(Duration maxRetryBackoff) {
         this.maxRetryBackoff = maxRetryBackoff;
+    }
+
+    public long getMaxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    public void setMaxRecordBytes(long maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    public int getMaxItemRetries() {
+        return maxItemRetries;
+    }
+
+    public void setMaxItemRetries(int maxItemRetries) {
+        this.maxItemRetries = maxItemRetries;
     }
 
     public long getMaxDocumentBytes() {
