@@ -1,17 +1,19 @@
-# syntax=docker/dockerfile:1
 # One Dockerfile for the three services (they build the same way from the same reactor):
-#   docker build --build-arg MODULE=search-service -t newswire/search-service .
-# docker-compose.yml builds each service with its MODULE.
+#   docker build --build-arg MODULE=search-service -t newswire/search-service:0.1.0 .
+# docker-compose.yml builds each service with its MODULE. Plain Dockerfile syntax: the classic builder
+# and BuildKit both build it (no RUN --mount, no syntax directive to fetch).
+# Without a registry, ops/compose/build-local-images.sh makes the same images from the jars Maven built.
 
-FROM maven:3.9.9-eclipse-temurin-17 AS build
+ARG JRE_IMAGE=eclipse-temurin:17.0.20.1_1-jre
+
+FROM maven:3.9.11-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -Dmaven.test.skip=true -pl "${MODULE}" -am package \
+RUN mvn -B -q -Dmaven.test.skip=true -pl "${MODULE}" -am package \
  && cp "${MODULE}/target/${MODULE}.jar" /app.jar
 
-FROM eclipse-temurin:17.0.15_6-jre
+FROM ${JRE_IMAGE}
 ARG MODULE
 LABEL org.opencontainers.image.title="newswire ${MODULE}"
 RUN groupadd --system --gid 10001 newswire \

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newswire.model.EventLimits;
+import dev.newswire.model.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +109,7 @@ class ComposeFileTest {
     @Test
     void portsAgreeWithTheServicesConfiguration() throws IOException {
         JsonNode services = compose().path("services");
-        String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
+        JsonNode prometheus = YAML.readTree(ROOT.resolve("ops/prometheus/prometheus.yml").toFile());
         for (var entry : PORT_VARIABLE.entrySet()) {
             String service = entry.getKey();
             JsonNode s = services.path(service);
@@ -115,10 +117,85 @@ class ComposeFileTest {
             assertThat(port).as(service + " port").isEqualTo(String.valueOf(defaultPort(service)));
             assertThat(s.path("healthcheck").path("test").toString()).as(service + " healthcheck port")
                     .contains("localhost:" + port + "/");
-            assertThat(prometheus).as("Prometheus scrapes " + service).contains(service + ":" + port);
+            assertThat(dnsTargets(prometheus)).as("Prometheus finds every replica of " + service + " by DNS")
+                    .contains(service + ":" + port);
             s.path("ports").forEach(mapping -> assertThat(mapping.asText()).as(service + " published port")
                     .endsWith(":" + port));
         }
+    }
+
+    @Test
+    void everyPublishedPortBindsToTheBindAddressLoopbackByDefault() throws IOException {
+        compose().path("services").fields().forEachRemaining(service -> service.getValue().path("ports")
+                .forEach(mapping -> assertThat(mapping.asText()).as(service.getKey() + " published port")
+                        .startsWith("${NEWSWIRE_BIND_ADDRESS:-127.0.0.1}:")));
+    }
+
+    @Test
+    void enrichServicePublishesNoPortSoItScales() throws IOException {
+        assertThat(compose().path("services").path("enrich-service").path("ports").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void kafkaKeepsItsLogsInItsVolumeUnderAFixedClusterId() throws IOException {
+        JsonNode kafka = compose().path("services").path("kafka");
+        String logDirs = kafka.path("environment").path("KAFKA_LOG_DIRS").asText();
+        assertThat(logDirs).isNotEmpty();
+        List<String> volumes = new ArrayList<>();
+        kafka.path("volumes").forEach(v -> volumes.add(v.asText()));
+        assertThat(volumes).contains("kafka-data:" + logDirs);
+        assertThat(kafka.path("environment").path("CLUSTER_ID").asText()).isNotEmpty();
+        assertThat(kafka.path("environment").path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
+        assertThat(kafka.path("environment").path("KAFKA_MESSAGE_MAX_BYTES").asInt())
+                .isEqualTo(EventLimits.MAX_RECORD_BYTES);
+    }
+
+    @Test
+    void kafkaInitCreatesEveryTopicWithTheRecordLimitBeforeAnyServiceStarts() throws IOException {
+        Map<String, String[]> topics = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve("ops/kafka/topics"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] fields = line.trim().split("\\s+");
+                topics.put(fields[0], fields);
+            }
+        }
+        assertThat(topics).containsOnlyKeys(Topics.RAW, Topics.ENRICHED, Topics.RAW_DLQ, Topics.ENRICHED_DLQ,
+                Topics.SOURCES);
+        topics.values().forEach(t -> assertThat(t[2]).as(t[0])
+                .contains("max.message.bytes=" + EventLimits.MAX_RECORD_BYTES));
+        // A dead letter keeps its record's partition: its topic needs as many.
+        assertThat(topics.get(Topics.RAW_DLQ)[1]).isEqualTo(topics.get(Topics.RAW)[1]);
+        assertThat(topics.get(Topics.ENRICHED_DLQ)[1]).isEqualTo(topics.get(Topics.ENRICHED)[1]);
+        assertThat(Integer.parseInt(topics.get(Topics.ENRICHED)[1])).isGreaterThan(1);
+        assertThat(topics.get(Topics.SOURCES)[2]).contains("cleanup.policy=compact");
+        JsonNode services = compose().path("services");
+        for (String service : PORT_VARIABLE.keySet()) {
+            assertThat(services.path(service).path("depends_on").path("kafka-init").path("condition").asText())
+                    .as(service + " waits for the topics").isEqualTo("service_completed_successfully");
+        }
+    }
+
+    @Test
+    void servicesHeapsFitTheirMemoryLimitsAndShutdownsHaveTimeToCommit() throws IOException {
+        JsonNode services = compose().path("services");
+        for (String service : PORT_VARIABLE.keySet()) {
+            JsonNode s = services.path(service);
+            Matcher xmx = Pattern.compile("-Xmx(\\d+)([mg])").matcher(s.path("environment").path("JAVA_TOOL_OPTIONS").asText());
+            assertThat(xmx.find()).as(service + " sets its heap").isTrue();
+            long heapMb = Long.parseLong(xmx.group(1)) * (xmx.group(2).equals("g") ? 1024 : 1);
+            long limitMb = megabytes(s.path("mem_limit").asText());
+            assertThat(heapMb).as(service + " heap against its limit of " + limitMb + " MB").isLessThanOrEqualTo(limitMb * 2 / 3);
+            assertThat(seconds(s.path("stop_grace_period").asText())).as(service + " stop_grace_period")
+                    .isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void searchServiceLogsInAsItsOwnUserNotTheSuperuser() throws IOException {
+        JsonNode env = compose().path("services").path("search-service").path("environment");
+        assertThat(env.path("ELASTICSEARCH_USERNAME").asText()).isEqualTo("newswire_search");
+        String roles = Files.readString(ROOT.resolve("ops/elasticsearch/roles.yml"));
+        assertThat(roles).contains("newswire_search:").doesNotContain("all").doesNotContain("superuser");
     }
 
     @Test
@@ -177,6 +254,26 @@ class ComposeFileTest {
         try (Stream<Path> files = Files.list(resources)) {
             return files.filter(f -> f.getFileName().toString().matches("application.*\\.(ya?ml|properties)")).toList();
         }
+    }
+
+    /** host:port of every DNS service-discovery name of a Prometheus configuration. */
+    static List<String> dnsTargets(JsonNode prometheus) {
+        List<String> targets = new ArrayList<>();
+        prometheus.path("scrape_configs").forEach(job -> job.path("dns_sd_configs").forEach(sd ->
+                sd.path("names").forEach(name -> targets.add(name.asText() + ":" + sd.path("port").asText()))));
+        return targets;
+    }
+
+    static long megabytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)([mg])").matcher(size.toLowerCase());
+        assertThat(m.matches()).as(size).isTrue();
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("g") ? 1024 : 1);
+    }
+
+    static long seconds(String duration) {
+        Matcher m = Pattern.compile("(\\d+)([sm])").matcher(duration);
+        assertThat(m.matches()).as("duration " + duration).isTrue();
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("m") ? 60 : 1);
     }
 
     private static String property(String pom, String name) {
