@@ -69,6 +69,16 @@ class ApiSecurityIT {
         assertProblem(answer, "unauthorized");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"POST,/api/v1/articles", "POST,/api/v1/pages", "POST,/api/v1/feeds",
+            "POST,/api/v1/sources", "PUT,/api/v1/sources/x", "DELETE,/api/v1/sources/x", "PATCH,/api/v1/sources/x"})
+    void everyWriteEndpointNeedsTheKey(String method, String path) throws Exception {
+        Answer answer = RawHttp.send(port, method, path, JSON_BODY, utf8("{\"url\": \"https://news.example/\"}"));
+
+        assertThat(answer.status()).as(method + " " + path).isEqualTo(401);
+        assertProblem(answer, "unauthorized");
+    }
+
     @Test
     void theKeyOpensTheDecodedSpellingOfAnApiPath() throws Exception {
         Answer answer = RawHttp.send(port, "GET", "/%61pi/v1/sources", Map.of("X-API-Key", KEY), null);
