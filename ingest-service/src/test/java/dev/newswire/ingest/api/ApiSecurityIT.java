@@ -8,9 +8,10 @@ import dev.newswire.ingest.support.RawHttp.Answer;
 import dev.newswire.stack.TestInfrastructure;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,7 +71,7 @@ class ApiSecurityIT {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"POST,/api/v1/articles", "POST,/api/v1/pages", "POST,/api/v1/feeds",
+    @CsvSource({"POST,/api/v1/articles", "POST,/api/v1/pages", "POST,/api/v1/feeds",
             "POST,/api/v1/sources", "PUT,/api/v1/sources/x", "DELETE,/api/v1/sources/x", "PATCH,/api/v1/sources/x"})
     void everyWriteEndpointNeedsTheKey(String method, String path) throws Exception {
         Answer answer = RawHttp.send(port, method, path, JSON_BODY, utf8("{\"url\": \"https://news.example/\"}"));

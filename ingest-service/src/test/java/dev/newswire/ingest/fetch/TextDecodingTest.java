@@ -54,7 +54,7 @@ class TextDecodingTest {
 
         String url = HtmlHints.canonicalUrl(page);
 
-        org.assertj.core.api.Assertions.assertThat(url).isEqualTo("https://news.example/huge");
-        org.assertj.core.api.Assertions.assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        assertThat(url).isEqualTo("https://news.example/huge");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
     }
 }
