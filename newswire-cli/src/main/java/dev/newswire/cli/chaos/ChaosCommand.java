@@ -142,6 +142,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 lagAfterLoad = pipeline.lag();
             }
             List<PoisonPhase.Result> poisonResults = List.of();
+            boolean stalled = false;
             if (!noPoison) {
                 memory.phase("poison");
                 try (TestSite site = new TestSite()) {
@@ -151,11 +152,14 @@ public final class ChaosCommand implements Callable<Integer> {
                     log.printf("poison: %d inputs of %d kinds, a canary behind each%n", selected.size(),
                             selected.stream().map(Poison::kind).distinct().count());
                     log.flush();
-                    poisonResults = new PoisonPhase(stack, api, pipeline, index, poisons, runId,
-                            Duration.ofSeconds(canaryBoundSeconds), startTimeout, log).run(selected);
+                    PoisonPhase phase = new PoisonPhase(stack, api, pipeline, index, poisons, runId,
+                            Duration.ofSeconds(canaryBoundSeconds), startTimeout, log);
+                    poisonResults = phase.run(selected);
+                    stalled = phase.stalled();
                 }
             }
-            Map<String, Long> lagAtEnd = awaitLagZero(pipeline, Duration.ofSeconds(120));
+            // A stalled pipeline never gets its lag back to 0: no long wait for it then.
+            Map<String, Long> lagAtEnd = awaitLagZero(pipeline, Duration.ofSeconds(stalled ? 10 : 120));
             Map<String, Map<String, Long>> peaks = new LinkedHashMap<>();
             if (articles > 0) {
                 peaks.put("load", memory.peaks("load"));
@@ -172,6 +176,8 @@ public final class ChaosCommand implements Callable<Integer> {
             }
         }
         if (json) {
+            // The table for a reader of the log beside the JSON for a program.
+            report.print(log);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = mapper.createObjectNode();
             root.put("passed", report.passed());

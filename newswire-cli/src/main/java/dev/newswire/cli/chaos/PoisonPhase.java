@@ -74,6 +74,11 @@ final class PoisonPhase {
         this.log = log;
     }
 
+    /** Whether a poison stalled the pipeline for good (then its lag never comes back to 0). */
+    boolean stalled() {
+        return stalledBy != null;
+    }
+
     List<Result> run(List<Poison> all) {
         List<Result> results = new ArrayList<>();
         int partitions = pipeline.partitions(Topics.RAW);

@@ -82,8 +82,9 @@ final class Poisons {
             return Poison.Sent.answer(api.post("/api/v1/articles", "application/json", body.toByteArray(), Map.of(),
                     REQUEST_TIMEOUT));
         }));
-        p.add(new Poison("100 MB push body, chunked", "streaming push body", Set.of(REFUSED), () -> Poison.Sent.answer(
-                api.postChunked("/api/v1/articles", "application/json", endlessArray(100L << 20), REQUEST_TIMEOUT))));
+        p.add(new Poison("100 MB article in a chunked push body", "streaming push body", Set.of(REFUSED),
+                () -> Poison.Sent.answer(api.postChunked("/api/v1/articles", "application/json", endlessArticle(100L << 20),
+                        REQUEST_TIMEOUT))));
         p.add(new Poison("10 MB pushed page", "10 MB page", Set.of(REFUSED), () -> Poison.Sent.answer(
                 api.post("/api/v1/pages?url=" + enc(url("page-10mb")), "text/html", TestSite.tenMegabytePage(), Map.of(),
                         REQUEST_TIMEOUT))));
@@ -212,9 +213,13 @@ final class Poisons {
         return value;
     }
 
-    /** A push-API array that never closes, {@code bytes} long, produced as it is sent. */
-    private static InputStream endlessArray(long bytes) {
-        byte[] item = "{\"url\": \"https://chaos.newswire.test/stream\", \"content\": \"stream\"},".getBytes(StandardCharsets.UTF_8);
+    /**
+     * A push-API array of one article whose content never ends, {@code bytes} long, produced as it is sent: only a
+     * limit on the bytes read stops it (one on the items of a batch never comes into play).
+     */
+    private static InputStream endlessArticle(long bytes) {
+        byte[] head = "[{\"url\": \"https://chaos.newswire.test/stream\", \"content\": \"".getBytes(StandardCharsets.UTF_8);
+        byte[] words = "news of the day ".getBytes(StandardCharsets.UTF_8);
         return new InputStream() {
             long sent;
 
@@ -223,7 +228,8 @@ final class Poisons {
                 if (sent >= bytes) {
                     return -1;
                 }
-                return sent++ == 0 ? '[' : item[(int) ((sent - 2) % item.length)];
+                long i = sent++;
+                return i < head.length ? head[(int) i] : words[(int) ((i - head.length) % words.length)];
             }
 
             @Override

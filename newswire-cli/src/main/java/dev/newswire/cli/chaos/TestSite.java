@@ -180,7 +180,7 @@ final class TestSite implements AutoCloseable {
                     .append("<description>A feed of ").append(HUGE_FEED_ITEMS).append(" items</description>\n");
             for (int i = 0; i < HUGE_FEED_ITEMS; i++) {
                 // Short items, so that the feed stays under the fetcher's size limit and its item count is what is tried.
-                xml.append("<item><link>https://example.org/h/").append(i).append("</link><description>")
+                xml.append("<item><link>http://e.io/").append(i).append("</link><description>")
                         .append(i).append("</description></item>\n");
             }
             hugeFeed = xml.append("</channel></rss>\n").toString().getBytes(StandardCharsets.UTF_8);
