@@ -299,6 +299,19 @@ class EnrichStreamIT {
     }
 
     @Test
+    void aRecordWithoutAValueIsDeadLetteredWithItsReasonAndTheNextArticleStillFlows() throws Exception {
+        String emptyId = "it-tombstone-" + UUID.randomUUID();
+        String nextId = "it-after-tombstone-" + UUID.randomUUID();
+        send(emptyId, null);
+        send(nextId, json.writeValueAsBytes(raw(nextId, PAGE)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(enriched, nextId) != null);
+        ConsumerRecord<byte[], byte[]> dead = await().atMost(TIMEOUT).until(() -> find(deadLetters, emptyId), r -> r != null);
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(MalformedEventException.class.getName());
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_MESSAGE)).isEqualTo("not a RawArticle/v1 event: no value");
+    }
+
+    @Test
     void theOutputProducerTakesRecordsAsLargeAsEveryTopic() {
         assertThat(outputMaxRequestSize).isEqualTo(Integer.toString(EventLimits.MAX_RECORD_BYTES));
     }

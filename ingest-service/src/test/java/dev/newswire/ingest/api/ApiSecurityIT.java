@@ -8,9 +8,10 @@ import dev.newswire.ingest.support.RawHttp.Answer;
 import dev.newswire.stack.TestInfrastructure;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,6 +67,16 @@ class ApiSecurityIT {
         Answer answer = RawHttp.send(port, "GET", target, Map.of(), null);
 
         assertThat(answer.status()).as(target).isEqualTo(401);
+        assertProblem(answer, "unauthorized");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST,/api/v1/articles", "POST,/api/v1/pages", "POST,/api/v1/feeds",
+            "POST,/api/v1/sources", "PUT,/api/v1/sources/x", "DELETE,/api/v1/sources/x", "PATCH,/api/v1/sources/x"})
+    void everyWriteEndpointNeedsTheKey(String method, String path) throws Exception {
+        Answer answer = RawHttp.send(port, method, path, JSON_BODY, utf8("{\"url\": \"https://news.example/\"}"));
+
+        assertThat(answer.status()).as(method + " " + path).isEqualTo(401);
         assertProblem(answer, "unauthorized");
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class SourceRegistryTest {
 
     @Test
     void anIdDerivedFromAPathOfDashesTakesNoTime() {
-        java.net.URI url = java.net.URI.create("https://news.example/" + "-".repeat(8000) + "x/" + "-".repeat(8000));
+        URI url = URI.create("https://news.example/" + "-".repeat(8000) + "x/" + "-".repeat(8000));
         long start = System.nanoTime();
 
         String id = SourceRegistry.derivedId(url);

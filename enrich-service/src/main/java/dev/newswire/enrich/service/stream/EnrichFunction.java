@@ -24,13 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The stream function: a raw article record in, its enriched article out, with the same key and the
  * {@code schema} header of the enriched event. The raw bytes are read here rather than by the
- * binder's converter, so that a malformed record fails with a {@link MalformedEventException} that
- * names the problem and is dead-lettered at once; so does a record whose {@code schema} header names
+ * binder's converter, so that a malformed record (not JSON, no id, no value at all) fails with a
+ * {@link MalformedEventException} that names the problem and is dead-lettered at once; so does a record whose {@code schema} header names
  * another event ({@link UnknownSchemaException}; a record without the header is read as a
  * RawArticle/v1) and one whose content is longer than the ingest-service lets in
  * ({@link ContentTooLargeException}).
  */
-public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
+public class EnrichFunction implements Function<Message<?>, Message<EnrichedArticle>> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichFunction.class);
     private static final byte[] SCHEMA = EnrichedArticle.SCHEMA.getBytes(StandardCharsets.UTF_8);
@@ -49,9 +49,10 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
     }
 
     @Override
-    public Message<EnrichedArticle> apply(Message<byte[]> message) {
+    public Message<EnrichedArticle> apply(Message<?> message) {
         checkSchema(message.getHeaders().get(EventHeaders.SCHEMA));
-        RawArticle raw = read(message.getPayload());
+        // A record without a value (a tombstone) arrives as KafkaNull, not as bytes.
+        RawArticle raw = read(message.getPayload() instanceof byte[] bytes ? bytes : null);
         if (raw.content() != null && raw.content().length() > RawArticle.MAX_CONTENT_CHARS) {
             count("too-large", null);
             throw new ContentTooLargeException("article " + raw.id() + ": content of " + raw.content().length()
@@ -98,6 +99,10 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
     }
 
     private RawArticle read(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            count("malformed", null);
+            throw new MalformedEventException("not a " + RawArticle.SCHEMA + " event: no value", null);
+        }
         RawArticle raw;
         try {
             raw = json.readValue(payload, RawArticle.class);
