@@ -1,5 +1,6 @@
 package dev.newswire.cli.chaos;
 
+import dev.newswire.enrich.extract.HtmlExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The load's pages: real saved news pages of real-world size (the extraction evaluation sets beside the
- * checkout), cycled; each push gets a URL of its own, so every article has an id of its own.
+ * checkout), cycled; each push gets a URL of its own, so every article has an id of its own. Only pages that
+ * are articles are kept: those in which the enrichment's own extraction finds article text (a few saved pages
+ * are galleries or index pages, which the enrichment rightly dead-letters; they would be no test of the
+ * pipeline's delivery).
  */
 final class Pages {
 
@@ -56,6 +60,7 @@ final class Pages {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the pages in " + evalDir, e);
         }
+        pages = pages.parallelStream().filter(Pages::isArticle).toList();
         if (pages.isEmpty()) {
             throw new IllegalArgumentException("no pages of " + MIN_BYTES / 1024 + "-" + MAX_BYTES / 1024
                     + " KB under " + evalDir + " (extraction-readability/pages, extraction-trafilatura/pages)");
@@ -66,6 +71,14 @@ final class Pages {
     private static void add(List<String> pages, byte[] bytes) {
         if (bytes.length >= MIN_BYTES && bytes.length <= MAX_BYTES) {
             pages.add(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isArticle(String page) {
+        try {
+            return !new HtmlExtractor().extract(page, "https://chaos.newswire.test/page").body().isBlank();
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
         }
     }
 
