@@ -38,6 +38,13 @@ public final class EnrichmentLimits {
      */
     public static final int MAX_MENTIONS = 10_000;
 
+    /**
+     * Longest name an entity mention may have, in code points: a longer span (a run of 100,000
+     * katakana the tagger took for one name) is no name, and its id would be too long for a keyword
+     * field of the index (32 KB).
+     */
+    public static final int MAX_NAME_CHARS = 200;
+
     /** Longest title, byline and site name kept, in characters. */
     public static final int MAX_TITLE_CHARS = 1_000;
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * its surface; a short form (ヘグセス長官, スミス副次官補, 董国防部長) joins the full name met in
  * the same article.
  *
- * <p>Reads the body's first {@link EnrichmentLimits#MAX_TAGGED_CHARS} characters and lists at most
+ * <p>Reads the body's first {@link EnrichmentLimits#MAX_TAGGED_CHARS} characters, takes no name
+ * longer than {@link EnrichmentLimits#MAX_NAME_CHARS} and lists at most
  * {@link EnrichmentLimits#MAX_MENTIONS_PER_ENTITY} mentions per entity and
  * {@link EnrichmentLimits#MAX_MENTIONS} per article, so that neither its time nor the event's size
  * grows without bound with the page.
@@ -272,6 +273,9 @@ public final class EntityStage implements EnrichmentStage {
             for (Span span : spans) {
                 if (mentions >= EnrichmentLimits.MAX_MENTIONS) {
                     return;
+                }
+                if (span.length() > EnrichmentLimits.MAX_NAME_CHARS) {
+                    continue;
                 }
                 String surface = new String(cp, span.start(), span.length());
                 String after = new String(cp, span.end(), Math.min(cp.length - span.end(), 80));

@@ -65,6 +65,17 @@ class LongArticleTest {
                 .isLessThanOrEqualTo(EnrichmentLimits.MAX_TAGGED_CHARS);
     }
 
+    @Test
+    void aRunOfKatakanaTooLongForANameIsNoEntityAndTheTopicsAreStillMatched() {
+        String body = "アイウ".repeat(33_000) + "\n\n日本政府は十四日、米国と中国の軍事対話について東京で会議を開いた。";
+
+        ArticleDraft tagged = assertTimeoutPreemptively(BOUND, () -> tag(Articles.draft("katakana", "ja", "長い記事", body)));
+
+        assertThat(tagged.entities()).allSatisfy(e -> assertThat(e.mentions()).allSatisfy(m ->
+                assertThat(m.end() - m.start()).isLessThanOrEqualTo(EnrichmentLimits.MAX_NAME_CHARS)));
+        assertThat(tagged.entities()).allSatisfy(e -> assertThat(e.id().length()).isLessThan(1000));
+    }
+
     private static ArticleDraft tag(ArticleDraft draft) {
         ArticleDraft current = draft;
         for (EnrichmentStage stage : Articles.tagging().stages()) {
