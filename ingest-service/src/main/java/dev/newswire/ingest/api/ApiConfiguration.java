@@ -25,9 +25,19 @@ public class ApiConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ApiProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
+                properties.getRateLimit(), properties.getRateBurst(), json));
+        // Before Spring Security's chain: guessing keys is rate-limited too.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(ApiProperties properties, JsonMapper json) {
         FilterRegistrationBean<BodySizeFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeFilter(properties.getMaxBodySize().toBytes(), json));
+                new FilterRegistrationBean<>(new BodySizeFilter(properties.getMaxBodySize().toBytes(),
+                        properties.getMaxBodiesInFlight().toBytes(), json));
         // After Spring Security's chain: a caller without the key learns nothing, not even the cap.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;

@@ -70,6 +70,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodySizeFilter.BodyTooLargeException tooLarge) {
                 return Problems.entity(BodySizeFilter.tooLarge(tooLarge.maxBytes()), path(request));
             }
+            if (cause instanceof BodySizeFilter.BodiesInFlightException) {
+                return Problems.entity(BodySizeFilter.busy(), path(request));
+            }
             cause = cause.getCause();
         }
         String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,14 +20,20 @@ import tools.jackson.databind.json.JsonMapper;
  * body without one (chunked) fails with {@link BodyTooLargeException} as soon as it passes the cap.
  * Compressed request bodies ({@code Content-Encoding} other than {@code identity}) are refused with 415:
  * nothing here inflates them, and a decompression bomb never gets a chance.
+ *
+ * <p>The bytes of all request bodies being read at once are bounded too ({@code inFlightBytes}): a request
+ * whose next bytes do not fit fails with {@link BodiesInFlightException}, answered 503 with
+ * {@code Retry-After}, so that 200 concurrent 16 MB bodies cannot exhaust the heap.
  */
 public final class BodySizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Semaphore inFlight;
     private final JsonMapper json;
 
-    public BodySizeFilter(long maxBytes, JsonMapper json) {
+    public BodySizeFilter(long maxBytes, long inFlightBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.inFlight = new Semaphore((int) Math.min(Integer.MAX_VALUE, inFlightBytes));
         this.json = json;
     }
 
@@ -46,7 +54,25 @@ public final class BodySizeFilter extends OncePerRequestFilter {
             Problems.write(response, json, tooLarge(maxBytes), request.getRequestURI());
             return;
         }
-        chain.doFilter(new CappedRequest(request, maxBytes), response);
+        CappedRequest capped = new CappedRequest(request, maxBytes, inFlight);
+        try {
+            chain.doFilter(capped, response);
+        } finally {
+            capped.release();
+        }
+    }
+
+    static ApiException busy() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                "the service is reading as many request bodies as it holds at once; send again shortly", null, null,
+                Duration.ofSeconds(2));
+    }
+
+    /** Thrown by the body stream when the bodies in flight of all requests leave no room for its next bytes. */
+    public static final class BodiesInFlightException extends IOException {
+        BodiesInFlightException() {
+            super("too many request body bytes in flight");
+        }
     }
 
     static ApiException tooLarge(long maxBytes) {
@@ -72,19 +98,27 @@ public final class BodySizeFilter extends OncePerRequestFilter {
     private static final class CappedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
-        private ServletInputStream stream;
+        private final Semaphore inFlight;
+        private CappedStream stream;
 
-        CappedRequest(HttpServletRequest request, long maxBytes) {
+        CappedRequest(HttpServletRequest request, long maxBytes, Semaphore inFlight) {
             super(request);
             this.maxBytes = maxBytes;
+            this.inFlight = inFlight;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CappedStream(super.getInputStream(), maxBytes);
+                stream = new CappedStream(super.getInputStream(), maxBytes, inFlight);
             }
             return stream;
+        }
+
+        void release() {
+            if (stream != null) {
+                stream.release();
+            }
         }
     }
 
@@ -92,11 +126,19 @@ public final class BodySizeFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long maxBytes;
+        private final Semaphore inFlight;
         private long read;
+        private int held;
 
-        CappedStream(ServletInputStream in, long maxBytes) {
+        CappedStream(ServletInputStream in, long maxBytes, Semaphore inFlight) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.inFlight = inFlight;
+        }
+
+        synchronized void release() {
+            inFlight.release(held);
+            held = 0;
         }
 
         @Override
@@ -117,11 +159,15 @@ public final class BodySizeFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws BodyTooLargeException {
+        private synchronized void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
                 throw new BodyTooLargeException(maxBytes);
             }
+            if (!inFlight.tryAcquire(n)) {
+                throw new BodiesInFlightException();
+            }
+            held += n;
         }
 
         @Override

@@ -113,6 +113,9 @@ final class RequestJson {
             if (t instanceof BodySizeFilter.BodyTooLargeException tooLarge) {
                 return BodySizeFilter.tooLarge(tooLarge.maxBytes());
             }
+            if (t instanceof BodySizeFilter.BodiesInFlightException) {
+                return BodySizeFilter.busy();
+            }
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

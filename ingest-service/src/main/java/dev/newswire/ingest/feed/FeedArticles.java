@@ -26,14 +26,28 @@ public final class FeedArticles {
 
     private static final Logger log = LoggerFactory.getLogger(FeedArticles.class);
 
+    /** Default of {@link #pageBudget}. */
+    public static final Duration DEFAULT_PAGE_BUDGET = Duration.ofMinutes(2);
+
     private final PageFetcher pages;
     private final Clock clock;
     private final Duration maxHostWait;
+    private final Duration pageBudget;
 
     public FeedArticles(PageFetcher pages, Clock clock, Duration maxHostWait) {
+        this(pages, clock, maxHostWait, DEFAULT_PAGE_BUDGET);
+    }
+
+    /**
+     * @param pageBudget longest time one call spends fetching its entries' pages: a feed whose pages are
+     *                   slow (each may take the fetcher's total timeout) cannot hold a poller thread for hours;
+     *                   the entries left are not marked seen and are taken at the next poll
+     */
+    public FeedArticles(PageFetcher pages, Clock clock, Duration maxHostWait, Duration pageBudget) {
         this.pages = pages;
         this.clock = clock;
         this.maxHostWait = maxHostWait;
+        this.pageBudget = pageBudget;
     }
 
     /**
@@ -61,17 +75,22 @@ public final class FeedArticles {
 
     public List<Item> toArticles(List<FeedEntry> entries, Origin origin) throws InterruptedException {
         List<Item> items = new ArrayList<>(entries.size());
+        long deadline = System.nanoTime() + pageBudget.toNanos();
         for (FeedEntry entry : entries) {
-            items.add(toArticle(entry, origin));
+            items.add(toArticle(entry, origin, System.nanoTime() - deadline < 0));
         }
         return items;
     }
 
-    private Item toArticle(FeedEntry entry, Origin origin) throws InterruptedException {
+    private Item toArticle(FeedEntry entry, Origin origin, boolean withinBudget) throws InterruptedException {
         String link = httpLink(entry.link());
         String feedContent = entry.content() != null ? entry.content() : entry.summary();
         String problem = null;
         boolean transientFailure = false;
+        if (origin.fetchPages() && link != null && !withinBudget) {
+            return new Item(entry, null, "the time for fetching this feed's pages (" + pageBudget.toSeconds()
+                    + " s) is spent; the entry is taken at the next poll", true);
+        }
         if (origin.fetchPages() && link != null) {
             try {
                 FetchedPage page = pages.fetch(URI.create(link), maxHostWait);

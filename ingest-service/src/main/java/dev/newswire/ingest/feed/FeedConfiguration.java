@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Configuration;
 public class FeedConfiguration {
 
     @Bean
-    FeedParser feedParser() {
-        return new FeedParser();
+    FeedParser feedParser(SourceProperties properties) {
+        return new FeedParser(properties.getMaxFeedEntries());
     }
 
     @Bean
     FeedArticles feedArticles(PageFetcher pages, Clock clock, FetchProperties fetch) {
-        return new FeedArticles(pages, clock, fetch.getMaxHostWait());
+        return new FeedArticles(pages, clock, fetch.getMaxHostWait(), fetch.getPageBudget());
     }
 
     @Bean

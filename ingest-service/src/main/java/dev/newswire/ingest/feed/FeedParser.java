@@ -36,7 +36,26 @@ public class FeedParser {
     private static final Namespace XML = Namespace.XML_NAMESPACE;
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
 
-    private final JsonFeedParser jsonFeeds = new JsonFeedParser();
+    /** Entries read from one feed by default; real feeds list 10 to 100. */
+    public static final int DEFAULT_MAX_ENTRIES = 1000;
+
+    private final int maxEntries;
+    private final JsonFeedParser jsonFeeds;
+
+    public FeedParser() {
+        this(DEFAULT_MAX_ENTRIES);
+    }
+
+    /** @param maxEntries entries read from one document; the rest are dropped while parsing */
+    public FeedParser(int maxEntries) {
+        this.maxEntries = maxEntries;
+        this.jsonFeeds = new JsonFeedParser(maxEntries);
+    }
+
+    /** Entries read from one document. */
+    public int maxEntries() {
+        return maxEntries;
+    }
 
     /**
      * Parses a feed document.
@@ -51,7 +70,13 @@ public class FeedParser {
         if (body == null || body.length == 0) {
             throw new FeedParseException("the document is empty");
         }
-        return looksLikeJson(body) ? jsonFeeds.parse(body, location) : parseXml(body, contentType, location);
+        try {
+            return looksLikeJson(body) ? jsonFeeds.parse(body, location) : parseXml(body, contentType, location);
+        } catch (RuntimeException e) {
+            // Rome and JDOM meet shapes they do not expect with exceptions of their own (an <rss> without a
+            // <channel> is a NullPointerException): the document is no readable feed, not a server error.
+            throw new FeedParseException("not a readable feed: " + rootMessage(e), e);
+        }
     }
 
     /** True when the first non-blank character (after a BOM) opens a JSON object. */
@@ -65,7 +90,8 @@ public class FeedParser {
     }
 
     private ParsedFeed parseXml(byte[] body, String contentType, URI location) throws FeedParseException {
-        Document document = xmlDocument(body, contentType);
+        FeedLimits limits = new FeedLimits(maxEntries);
+        Document document = xmlDocument(body, contentType, limits);
         normalizeAtom(document);
         SyndFeed feed;
         try {
@@ -90,15 +116,17 @@ public class FeedParser {
             entries.add(entry(syndEntries.get(i), aligned ? entryElements.get(i) : null, base, feedLanguage));
         }
         return new ParsedFeed(feed.getFeedType(), trim(feed.getTitle()), absolute(feed.getLink(), base),
-                feedLanguage, entries);
+                feedLanguage, entries, limits.omitted());
     }
 
     /**
      * Parses the XML with the encoding rules of RFC 7303 (Rome's {@link XmlReader}), its fixer for the HTML
      * entities old RSS feeds use, and no DOCTYPE at all: feeds come from the open web (XXE, entity bombs).
+     * {@link FeedLimits} bounds depth and entries while the parser reads.
      */
-    private static Document xmlDocument(byte[] body, String contentType) throws FeedParseException {
+    private static Document xmlDocument(byte[] body, String contentType, FeedLimits limits) throws FeedParseException {
         SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
+        builder.setXMLFilter(limits);
         builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
         builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);

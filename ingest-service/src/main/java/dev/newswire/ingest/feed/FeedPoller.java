@@ -107,7 +107,8 @@ public final class FeedPoller {
                 feed.language(), feed.fetchPages(), IngestMethod.FEED));
         List<RawArticle> articles = new ArrayList<>();
         List<String> done = new ArrayList<>();
-        String itemProblem = null;
+        String itemProblem = parsed.omitted() == 0 ? null : "the feed lists " + parsed.omitted()
+                + " entries over the cap of " + parser.maxEntries() + "; they were not read";
         for (FeedArticles.Item item : items) {
             if (item.article() != null) {
                 articles.add(item.article());

@@ -5,13 +5,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads JSON Feed 1.0 and 1.1 (jsonfeed.org) with Jackson. */
 class JsonFeedParser {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Nesting deeper than this is no feed (a JSON Feed is four levels deep). */
+    static final int MAX_DEPTH = 64;
+
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build()).build();
+
+    private final int maxEntries;
+
+    JsonFeedParser(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
 
     ParsedFeed parse(byte[] body, URI location) throws FeedParseException {
         JsonNode root;
@@ -31,9 +44,12 @@ class JsonFeedParser {
         URI base = location;
         String home = FeedParser.absolute(text(root, "home_page_url"), base);
         String feedLanguage = text(root, "language");
-        List<FeedEntry> entries = new ArrayList<>(items.size());
+        List<FeedEntry> entries = new ArrayList<>(Math.min(items.size(), maxEntries));
         int index = 0;
         for (JsonNode item : items) {
+            if (index == maxEntries) {
+                break;
+            }
             if (!item.isObject()) {
                 throw new FeedParseException("not a JSON Feed: items[" + index + "] is not an object");
             }
@@ -50,7 +66,7 @@ class JsonFeedParser {
             index++;
         }
         return new ParsedFeed("json_feed_" + version.substring(version.lastIndexOf('/') + 1),
-                trim(text(root, "title")), home, feedLanguage, entries);
+                trim(text(root, "title")), home, feedLanguage, entries, Math.max(0, items.size() - maxEntries));
     }
 
     /** JSON Feed ids are strings, but numbers are common in the wild. */

@@ -10,9 +10,11 @@ import java.util.List;
  * @param title    the feed title, if any
  * @param link     the site the feed belongs to, if given
  * @param language the feed's declared language tag, if any
- * @param entries  its entries in document order
+ * @param entries  its entries in document order, at most the parser's cap
+ * @param omitted  entries over the cap, not read
  */
-public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries) {
+public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
+                         int omitted) {
 
     public ParsedFeed {
         entries = List.copyOf(entries);

@@ -26,6 +26,12 @@ public class FetchProperties {
      */
     private int maxConcurrentFetches = 8;
 
+    /**
+     * Longest time one poll (or one feed sent to the API) spends fetching its entries' pages; the entries
+     * left are taken at the next poll, so a feed of slow pages holds a poller thread for this long at most.
+     */
+    private Duration pageBudget = Duration.ofMinutes(2);
+
     /** Largest body read from one response; a longer one is refused (checked while reading, not trusted from headers). */
     private DataSize maxBodySize = DataSize.ofMegabytes(8);
 
@@ -62,6 +68,14 @@ public class FetchProperties {
 
     /** How long a robots.txt answer is reused per origin. */
     private Duration robotsCacheTtl = Duration.ofHours(1);
+
+    public Duration getPageBudget() {
+        return pageBudget;
+    }
+
+    public void setPageBudget(Duration pageBudget) {
+        this.pageBudget = pageBudget;
+    }
 
     public int getMaxConcurrentFetches() {
         return maxConcurrentFetches;

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.publish;
 
+import dev.newswire.ingest.fetch.LogSafe;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
 import dev.newswire.model.RawArticle;
@@ -113,7 +114,7 @@ public final class StreamBridgePublisher implements ArticlePublisher {
             meters.counter("newswire.ingest.published", "method", article.ingestMethod().name().toLowerCase())
                     .increment();
             log.info("published article {} ({}, {}, {} chars)", article.id(), article.ingestMethod(),
-                    article.url() != null ? article.url() : "no url", article.content().length());
+                    article.url() != null ? LogSafe.url(article.url()) : "no url", article.content().length());
         }
         return ids;
     }

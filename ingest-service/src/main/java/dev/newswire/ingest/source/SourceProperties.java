@@ -38,6 +38,12 @@ public class SourceProperties {
     /** Longest wait for the sources topic: reading it at start, and each change of a source through the API. */
     private Duration storeTimeout = Duration.ofSeconds(30);
 
+    /**
+     * Entries read from one feed document (polled or sent to {@code /api/v1/feeds}); the rest are dropped
+     * while parsing, so a feed of 100,000 items costs the memory of this many.
+     */
+    private int maxFeedEntries = dev.newswire.ingest.feed.FeedParser.DEFAULT_MAX_ENTRIES;
+
     public String getTopic() {
         return topic;
     }
@@ -119,5 +125,13 @@ public class SourceProperties {
 
     public void setMaxSources(int maxSources) {
         this.maxSources = maxSources;
+    }
+
+    public int getMaxFeedEntries() {
+        return maxFeedEntries;
+    }
+
+    public void setMaxFeedEntries(int maxFeedEntries) {
+        this.maxFeedEntries = maxFeedEntries;
     }
 }

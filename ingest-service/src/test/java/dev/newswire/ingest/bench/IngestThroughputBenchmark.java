@@ -49,6 +49,7 @@ class IngestThroughputBenchmark {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("newswire.api.key", () -> KEY);
         registry.add("newswire.sources.polling-enabled", () -> "false");
+        registry.add("newswire.api.rate-limit", () -> "1000000");
     }
 
     @Test

@@ -38,6 +38,8 @@ class FeedPollerTest {
     private RecordingPublisher publisher;
     private HostGate gate;
     private FeedPoller poller;
+    private HttpFetcher fetcher;
+    private PageFetcher pages;
     private final Clock clock = Clock.systemUTC();
 
     @BeforeEach
@@ -55,16 +57,17 @@ class FeedPollerTest {
         gate = new HostGate(properties.getMinHostInterval(),
                 new Backoff(properties.getInitialBackoff(), properties.getMaxBackoff()), properties.getMaxRetryAfter(),
                 clock);
-        HttpFetcher fetcher = new HttpFetcher(properties, new AddressPolicy(properties.getAllowedAddresses()), gate,
+        fetcher = new HttpFetcher(properties, new AddressPolicy(properties.getAllowedAddresses()), gate,
                 clock);
-        PageFetcher pages = new PageFetcher(fetcher, new RobotsPolicy(fetcher, properties, clock));
+        pages = new PageFetcher(fetcher, new RobotsPolicy(fetcher, properties, clock));
         publisher = new RecordingPublisher();
         poller = new FeedPoller(fetcher, gate, new FeedParser(), new FeedArticles(pages, clock, Duration.ofSeconds(1)),
                 publisher, Duration.ofSeconds(10), properties.getMaxHostWait(), clock);
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        fetcher.close();
         server.close();
     }
 
@@ -284,6 +287,30 @@ class FeedPollerTest {
         assertThat(publisher.published.get(0).contentType()).isEqualTo("text/html");
         assertThat(publisher.published.get(1).content()).isEqualTo("Summary of two");
         assertThat(server.requests("/private/2")).isEmpty();
+    }
+
+    @Test
+    void entriesLeftWhenThePageBudgetIsSpentAreTakenAtTheNextPoll() throws Exception {
+        server.on("/news/1", exchange -> respond(exchange, 200, "text/html", "<p>one</p>"));
+        String base = server.uri("").toString();
+        server.on("/feed.xml", exchange -> respond(exchange, 200, "application/rss+xml",
+                rss(item("one", base + "/news/1"))));
+        FeedPoller spent = new FeedPoller(fetcher, gate, new FeedParser(),
+                new FeedArticles(pages, clock, Duration.ofSeconds(1), Duration.ZERO), publisher,
+                Duration.ofSeconds(10), Duration.ofSeconds(1), clock);
+        RegisteredSource source = source("/feed.xml", true);
+
+        spent.poll(source);
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(server.requests("/news/1")).isEmpty();
+        assertThat(source.state().snapshot().lastError())
+                .isEqualTo("the time for fetching this feed's pages (0 s) is spent; the entry is taken at the next poll");
+        assertThat(source.state().snapshot().itemsSeen()).isZero();
+
+        poller.poll(source);
+
+        assertThat(publisher.published).extracting(RawArticle::content).containsExactly("<p>one</p>");
     }
 
     private RegisteredSource source(String path, boolean fetchPages) {

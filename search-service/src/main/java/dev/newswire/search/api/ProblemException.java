@@ -24,6 +24,11 @@ public class ProblemException extends RuntimeException {
                 detail, parameter);
     }
 
+    /** Elasticsearch refused the search as asked, and no single parameter is known to be at fault (400). */
+    public static ProblemException refused(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_SEARCH, "Search refused", detail, null);
+    }
+
     /** No article with that id (404). */
     public static ProblemException articleNotFound(String id) {
         return new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Article not found",

@@ -45,7 +45,8 @@ final class ProblemHandlers {
     static class FrameworkErrors implements ErrorResponseProcessor<Problem> {
         @Override
         public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-            String detail = context.getErrors().isEmpty() ? response.reason()
+            // A server error's message is the exception's, which may name internals: the log has it, not the client.
+            String detail = context.getErrors().isEmpty() || response.code() >= 500 ? response.reason()
                     : context.getErrors().get(0).getMessage();
             Problem problem = new Problem(ProblemTypes.HTTP, response.reason(), response.code(), detail,
                     context.getRequest().getPath(), null);

@@ -6,6 +6,7 @@ public final class ProblemTypes {
     private static final String PREFIX = "urn:newswire:problem:";
 
     public static final String INVALID_PARAMETER = PREFIX + "invalid-parameter";
+    public static final String INVALID_SEARCH = PREFIX + "invalid-search";
     public static final String NOT_FOUND = PREFIX + "not-found";
     public static final String UNAVAILABLE = PREFIX + "unavailable";
 

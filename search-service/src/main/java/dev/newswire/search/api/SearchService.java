@@ -2,6 +2,7 @@ package dev.newswire.search.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -37,12 +38,18 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the API's requests against the alias and turns Elasticsearch's answers into the API's bodies. */
 @Singleton
 public class SearchService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    private static final String UNAVAILABLE = "the search backend is unavailable; try again later";
 
     private final ElasticsearchClient client;
     private final SearchQueries queries;
@@ -122,7 +129,8 @@ public class SearchService {
         } catch (ElasticsearchException e) {
             throw translate(e);
         } catch (IOException e) {
-            throw ProblemException.unavailable("Elasticsearch cannot be reached: " + e.getMessage(), e);
+            LOG.warn("Elasticsearch cannot be reached: {}", e.toString());
+            throw ProblemException.unavailable(UNAVAILABLE, e);
         }
     }
 
@@ -133,18 +141,63 @@ public class SearchService {
         } catch (ElasticsearchException e) {
             throw translate(e);
         } catch (IOException e) {
-            throw ProblemException.unavailable("Elasticsearch cannot be reached: " + e.getMessage(), e);
+            LOG.warn("Elasticsearch cannot be reached: {}", e.toString());
+            throw ProblemException.unavailable(UNAVAILABLE, e);
         } finally {
             elasticsearchTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private RuntimeException translate(ElasticsearchException e) {
+    /**
+     * Elasticsearch's refusal as the API's problem. Overload, server errors, a missing index and refused
+     * credentials are the backend's state (503). Any other 4xx refuses the search as it was asked: a 400
+     * naming the parameter where the cause tells which one. The problem never carries Elasticsearch's own
+     * message (index names, field names, internals); the log does.
+     */
+    static ProblemException translate(ElasticsearchException e) {
         String type = e.error() == null ? null : e.error().type();
-        if ("index_not_found_exception".equals(type) || e.status() == 429 || e.status() >= 500) {
-            return ProblemException.unavailable("Elasticsearch: " + e.getMessage(), e);
+        int status = e.status();
+        if ("index_not_found_exception".equals(type) || status == 401 || status == 403 || status == 408
+                || status == 429 || status >= 500 || status < 400) {
+            LOG.warn("Elasticsearch unavailable for a search: {}", describe(e));
+            return ProblemException.unavailable(UNAVAILABLE, e);
         }
-        return e;
+        String described = describe(e);
+        LOG.info("Elasticsearch refused a search: {}", described);
+        String causes = described.toLowerCase(Locale.ROOT);
+        if (causes.contains("too_many_clauses") || causes.contains("too_many_nested_clauses")
+                || causes.contains("maxclausecount")) {
+            return ProblemException.invalidParameter("q", "q has too many words for one search; use fewer");
+        }
+        if (causes.contains("search_after")) {
+            return ProblemException.invalidParameter("cursor",
+                    "the cursor does not fit this search; start again from the first page");
+        }
+        if (causes.contains("result window")) {
+            return ProblemException.invalidParameter("size", "the page is beyond the results that can be paged to");
+        }
+        if (causes.contains("date") && causes.contains("parse")) {
+            return ProblemException.invalidParameter("from", "from or to is outside the dates that can be searched");
+        }
+        return ProblemException.refused("the search cannot be run with these parameters");
+    }
+
+    /** Type and reason of the error and all its causes, for the log and for classification. */
+    private static String describe(ElasticsearchException e) {
+        StringBuilder text = new StringBuilder().append(e.status());
+        if (e.error() != null) {
+            List<ErrorCause> causes = new ArrayList<>();
+            causes.add(e.error());
+            for (int i = 0; i < causes.size() && i < 20; i++) {
+                ErrorCause cause = causes.get(i);
+                text.append(' ').append(cause.type()).append(": ").append(cause.reason()).append(';');
+                causes.addAll(cause.rootCause());
+                if (cause.causedBy() != null) {
+                    causes.add(cause.causedBy());
+                }
+            }
+        }
+        return text.toString();
     }
 
     private <T> T read(GetResponse<BinaryData> response, Class<T> type) {

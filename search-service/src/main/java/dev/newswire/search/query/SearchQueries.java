@@ -60,6 +60,13 @@ public class SearchQueries {
             "languages", "language");
 
     public static final String PUBLISHED_FACET = "published";
+
+    /**
+     * Highlight only this far into a field. Elasticsearch refuses a whole search (400) when a hit's field is
+     * longer than {@code index.highlight.max_analyzed_offset} (this, by default) and the request sets no limit:
+     * one long article would break every search that finds it.
+     */
+    static final int HIGHLIGHT_MAX_ANALYZED_CHARS = 1_000_000;
     static final int SNIPPET_CHARS = 200;
 
     private final Segmenter segmenter;
@@ -91,6 +98,7 @@ public class SearchQueries {
             r.index(index).query(query).size(criteria.size()).trackTotalHits(t -> t.enabled(true))
                     .source(s -> s.filter(f -> f.includes(HIT_SOURCE)))
                     .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                            .maxAnalyzedOffset(HIGHLIGHT_MAX_ANALYZED_CHARS)
                             .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1)
                                     .noMatchSize(SNIPPET_CHARS))
                             .fields("search.bodyWords", f -> f.fragmentSize(SNIPPET_CHARS * 3 / 2)
@@ -254,6 +262,7 @@ public class SearchQueries {
                 .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").mustNot(n -> n.ids(i -> i.values(id)))))
                 .source(s -> s.filter(f -> f.includes(HIT_SOURCE)))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                        .maxAnalyzedOffset(HIGHLIGHT_MAX_ANALYZED_CHARS)
                         .fields("body", f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1).noMatchSize(SNIPPET_CHARS))));
     }
 

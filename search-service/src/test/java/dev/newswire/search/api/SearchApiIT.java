@@ -250,6 +250,38 @@ class SearchApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void searchElasticsearchRefusesIsA400ProblemThatNamesNoInternals() throws Exception {
+        elasticsearch.indices().putSettings(s -> s.index(stack.index).settings(i -> i.maxResultWindow(5).maxTermsCount(1)));
+        try {
+            Response window = get("/api/v1/search?size=10");
+            assertProblem(window, 400, "size");
+            Response terms = get("/api/v1/search?topic=a&topic=b");
+            assertThat(terms.status()).isEqualTo(400);
+            assertThat(terms.body().get("type").asText()).isEqualTo(ProblemTypes.INVALID_SEARCH);
+            for (Response refused : List.of(window, terms)) {
+                assertThat(refused.contentType()).startsWith(Problem.MEDIA_TYPE);
+                assertThat(refused.text().toLowerCase()).doesNotContain("exception").doesNotContain("elasticsearch")
+                        .doesNotContain(stack.index).doesNotContain(stack.alias).doesNotContain("search.topicids");
+            }
+        } finally {
+            elasticsearch.indices().putSettings(s -> s.index(stack.index).settings(i -> i.maxResultWindow(10_000)
+                    .maxTermsCount(65_536)));
+        }
+    }
+
+    @Test
+    void anArticleLongerThanTheHighlightLimitIsHighlightedUpToItInsteadOfFailingTheSearch() throws Exception {
+        // As if every body were longer than Elasticsearch highlights by default: without a limit in the
+        // request, Elasticsearch would refuse every search that finds one.
+        elasticsearch.indices().putSettings(s -> s.index(stack.index).settings(i -> i.highlight(h -> h.maxAnalyzedOffset(20))));
+        try {
+            assertThat(ids(search(q("Hegseth")))).first().isEqualTo(seed.id());
+        } finally {
+            elasticsearch.indices().putSettings(s -> s.index(stack.index).settings(i -> i.highlight(h -> h.maxAnalyzedOffset(1_000_000))));
+        }
+    }
+
+    @Test
     void userTextIsNeverQuerySyntax() throws Exception {
         for (String text : List.of("{\"match_all\":{}}", "title:* OR *", "\"unbalanced", "-Hegseth", "(a) | b*~2")) {
             assertThat(get("/api/v1/search?" + q(text)).status()).isEqualTo(200);

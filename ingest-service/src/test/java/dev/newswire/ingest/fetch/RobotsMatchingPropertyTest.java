@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** robots.txt pattern matching: the same answers as a regular expression, in linear time. */
-class RobotsMatchingProperties {
+class RobotsMatchingPropertyTest {
 
     @Property(tries = 2000)
     void matchesExactlyWhenTheEquivalentRegexMatchesAPrefix(@ForAll("patterns") String pattern,
