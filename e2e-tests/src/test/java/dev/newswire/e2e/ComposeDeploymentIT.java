@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,8 @@ class ComposeDeploymentIT {
     static final String INGEST = "http://127.0.0.1:8081";
     static final String SEARCH = "http://127.0.0.1:8080";
     static final String PROMETHEUS = "http://127.0.0.1:9090";
-    static final String API_KEY = "compose-it-api-key";
+    /** Random, as the ingest-service requires (at least 32 characters, no placeholder). */
+    static final String API_KEY = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
     static final String SEED_URL = "https://www.kangnamtimes.com/news/articleView.html?idxno=us-china-dpct";
     static final String SEED_ID = ArticleIds.forUrl(SEED_URL);
     static final String TOPIC = "us-china-military-dialogue";
