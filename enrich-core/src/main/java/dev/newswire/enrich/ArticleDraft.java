@@ -76,6 +76,15 @@ public record ArticleDraft(
                 keywords, entities, topics, simhash, duplicateOf);
     }
 
+    /**
+     * The part of the body the tagging stages read: its first {@link EnrichmentLimits#MAX_TAGGED_CHARS}
+     * characters (cut at a paragraph break where one is near), so that offsets into it are offsets
+     * into the body. Null when there is no body.
+     */
+    public String taggedBody() {
+        return EnrichmentLimits.cut(body, EnrichmentLimits.MAX_TAGGED_CHARS);
+    }
+
     /** The finished event. The source name becomes the page's site name where the source gave none. */
     public EnrichedArticle toEnriched(Instant enrichedAt, String enricherVersion) {
         String sourceName = raw.sourceName() != null ? raw.sourceName() : siteName;

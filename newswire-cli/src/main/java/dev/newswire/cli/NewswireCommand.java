@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 dev.newswire.cli.search.SearchCommand.class,
                 dev.newswire.cli.ingest.IngestCommand.class,
                 dev.newswire.cli.dlq.DlqCommand.class,
+                dev.newswire.cli.chaos.ChaosCommand.class,
                 dev.newswire.cli.enrich.ExtractCommand.class,
                 dev.newswire.cli.enrich.LangidCommand.class,
                 dev.newswire.cli.enrich.NerCommand.class,

@@ -1,6 +1,7 @@
 package dev.newswire.enrich.extract;
 
 import dev.newswire.enrich.ArticleDraft;
+import dev.newswire.enrich.EnrichmentLimits;
 import dev.newswire.enrich.EnrichmentStage;
 import dev.newswire.model.RawArticle;
 import java.time.Instant;
@@ -14,6 +15,11 @@ import org.jsoup.Jsoup;
  * by content type ({@code text/html}, {@code text/plain}, {@code application/json}; sniffed where the
  * type is missing). A date or title the source gave wins over the page's own, since feeds and pushers
  * state them deliberately; the page's declared language is kept as a hint for the language stage.
+ *
+ * <p>What it passes on is bounded ({@link EnrichmentLimits}): the body without runs of more than
+ * {@link EnrichmentLimits#MAX_WORD_CHARS} characters that no language writes, cut to
+ * {@link EnrichmentLimits#MAX_BODY_CHARS}; title, byline and site name cut to
+ * {@link EnrichmentLimits#MAX_TITLE_CHARS}.
  *
  * @throws NothingExtractableException (from {@link #apply}) when there is no body text at all, not
  *         even a feed summary: a permanent failure
@@ -31,25 +37,31 @@ public final class ExtractionStage implements EnrichmentStage {
         Extraction e;
         try {
             e = extract(raw);
+        } catch (NothingExtractableException tooDeep) {
+            throw new NothingExtractableException(tooDeep.getMessage() + " in " + describe(raw));
         } catch (StackOverflowError tooDeep) {
-            // Content scoring walks the tree recursively; markup nested thousands deep is no article.
+            // Content scoring walks the tree recursively; the depth is checked before, this is the last resort.
             throw new NothingExtractableException("markup nested too deep to extract in " + describe(raw));
         }
         String title = raw.feedTitle() != null && !raw.feedTitle().isBlank() ? raw.feedTitle().strip() : e.title();
         Instant published = raw.publishedAt() != null ? raw.publishedAt() : e.publishedAt();
-        String body = e.body();
+        String body = LongWords.drop(e.body());
         if (body.isBlank() && raw.feedSummary() != null) {
-            body = Jsoup.parse(raw.feedSummary()).text().strip();
+            body = LongWords.drop(Jsoup.parse(raw.feedSummary()).text().strip());
         }
         if (body.isBlank() && isShortPlainText(raw)) {
             // A brief pushed as clean text (a few short sentences) has no line long enough to look like
             // prose in a page dump: the whole text is the article, not boilerplate around one.
-            body = String.join("\n\n", TextDumpExtractor.paragraphsOf(raw.content()));
+            body = LongWords.drop(String.join("\n\n", TextDumpExtractor.paragraphsOf(raw.content())));
         }
         if (body.isBlank()) {
             throw new NothingExtractableException("no article text in " + describe(raw));
         }
-        ArticleDraft next = draft.withText(title, e.byline(), e.authors(), published, e.siteName(), body);
+        body = EnrichmentLimits.cut(body, EnrichmentLimits.MAX_BODY_CHARS);
+        int maxTitle = EnrichmentLimits.MAX_TITLE_CHARS;
+        ArticleDraft next = draft.withText(EnrichmentLimits.cut(title, maxTitle),
+                EnrichmentLimits.cut(e.byline(), maxTitle), e.authors(), published,
+                EnrichmentLimits.cut(e.siteName(), maxTitle), body);
         return e.language() != null && draft.language() == null ? next.withLanguage(e.language()) : next;
     }
 

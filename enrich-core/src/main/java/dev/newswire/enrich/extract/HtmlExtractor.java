@@ -1,11 +1,13 @@
 package dev.newswire.enrich.extract;
 
+import dev.newswire.enrich.EnrichmentLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 
 /** Extracts the article from an HTML page: metadata (see {@link PageMetadata}) and clean body paragraphs. */
 public final class HtmlExtractor {
@@ -13,8 +15,17 @@ public final class HtmlExtractor {
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|、|\\s&\\s|\\s(?:and|und|et|y|e|en|dan|и)\\s)\\s*");
 
+    /**
+     * @throws NothingExtractableException when the markup nests deeper than
+     *         {@link EnrichmentLimits#MAX_MARKUP_DEPTH}
+     */
     public Extraction extract(String html, String url) {
         Document doc = parse(html, url);
+        int depth = depth(doc);
+        if (depth > EnrichmentLimits.MAX_MARKUP_DEPTH) {
+            throw new NothingExtractableException("markup nested " + depth + " levels deep (at most "
+                    + EnrichmentLimits.MAX_MARKUP_DEPTH + " are read)");
+        }
         PageMetadata meta = PageMetadata.read(doc, url);
         Element article = ContentLocator.locate(doc, () -> parse(html, url), meta.title());
         List<String> paragraphs = Boilerplate.strip(ParagraphWriter.blocks(article));
@@ -48,12 +59,41 @@ public final class HtmlExtractor {
                 ? String.join("\n\n", ParagraphWriter.paragraphs(Jsoup.parseBodyFragment(text).body()))
                 : org.jsoup.parser.Parser.unescapeEntities(text, false);
         List<String> paragraphs = new ArrayList<>();
-        for (String p : plain.split("\\s*\n\\s*")) {
+        // Split at line breaks, then strip: a pattern with white space around the break would backtrack
+        // over every long run of spaces (quadratic).
+        for (String p : plain.split("\n")) {
             if (!p.isBlank()) {
-                paragraphs.add(p.strip());
+                paragraphs.add(collapseSpaces(p.strip()));
             }
         }
         return paragraphs;
+    }
+
+    /** Runs of white space inside a line as one space, as {@link ParagraphWriter} writes the markup's text. */
+    private static String collapseSpaces(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** How deep the elements nest, counted without recursion. */
+    static int depth(Document doc) {
+        int[] max = {0};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element) {
+                max[0] = Math.max(max[0], depth);
+            }
+        }, doc);
+        return max[0];
     }
 
     static Document parse(String html, String url) {
@@ -65,7 +105,7 @@ public final class HtmlExtractor {
         if (byline == null) {
             return authors;
         }
-        for (String part : AUTHOR_SEPARATOR.split(byline)) {
+        for (String part : AUTHOR_SEPARATOR.split(EnrichmentLimits.cut(byline, EnrichmentLimits.MAX_TITLE_CHARS))) {
             String name = part.strip();
             if (!name.isEmpty() && name.length() <= 80 && !authors.contains(name)) {
                 authors.add(name);

@@ -13,14 +13,18 @@ import java.util.Map;
  */
 final class JsonLite {
 
+    /** Deeper nesting is no JSON-LD (real blocks nest a few levels): the text counts as not JSON. */
+    static final int MAX_DEPTH = 100;
+
     private final String s;
     private int i;
+    private int depth;
 
     private JsonLite(String s) {
         this.s = s;
     }
 
-    /** The parsed value, or null where the text is not JSON. */
+    /** The parsed value, or null where the text is not JSON (or nests deeper than {@link #MAX_DEPTH}). */
     static Object parse(String text) {
         try {
             JsonLite p = new JsonLite(text);
@@ -34,11 +38,20 @@ final class JsonLite {
     private Object value() {
         skipSpace();
         char c = s.charAt(i);
+        if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+            throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH);
+        }
         switch (c) {
             case '{':
-                return object();
+                depth++;
+                Map<String, Object> map = object();
+                depth--;
+                return map;
             case '[':
-                return array();
+                depth++;
+                List<Object> list = array();
+                depth--;
+                return list;
             case '"':
             case '\'':
                 return string();

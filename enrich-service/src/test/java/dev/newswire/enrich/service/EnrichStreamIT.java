@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.newswire.enrich.EnrichmentChain;
 import dev.newswire.enrich.dedup.InMemoryNearDuplicateIndex;
 import dev.newswire.enrich.extract.NothingExtractableException;
+import dev.newswire.enrich.EnrichmentLimits;
+import dev.newswire.enrich.service.deadletter.ContentTooLargeException;
 import dev.newswire.enrich.service.deadletter.MalformedEventException;
+import dev.newswire.enrich.service.deadletter.UnknownSchemaException;
 import dev.newswire.enrich.service.dedup.EnrichedHistory;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.model.EventLimits;
 import dev.newswire.model.IngestMethod;
 import dev.newswire.model.RawArticle;
 import dev.newswire.model.Topics;
@@ -22,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -46,9 +52,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The service against a real Kafka broker: raw articles in, enriched articles or dead letters out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "newswire.management.key=" + EnrichStreamIT.OPERATOR_KEY)
 class EnrichStreamIT {
 
+    static final String OPERATOR_KEY = "it-operator-key";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String PAGE = """
             <html lang="en"><head><title>Harbour ferry returns after winter repairs | Coastal Courier</title>
@@ -81,6 +89,9 @@ class EnrichStreamIT {
     @Autowired
     EnrichedHistory history;
 
+    @Value("${spring.cloud.stream.kafka.binder.producer-properties.max.request.size}")
+    String outputMaxRequestSize;
+
     @Value("${local.server.port}")
     int port;
 
@@ -93,7 +104,8 @@ class EnrichStreamIT {
     static void connect() {
         String servers = TestInfrastructure.kafkaBootstrapServers();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES),
+                new ByteArraySerializer(), new ByteArraySerializer());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.GROUP_ID_CONFIG, "enrich-it-" + UUID.randomUUID(),
@@ -197,16 +209,143 @@ class EnrichStreamIT {
     }
 
     @Test
-    void actuatorServesHealthAndPrometheusMetrics() throws Exception {
+    void aPageOfOneHugeWordIsDeadLetteredCutToTheLimitWithItsReasonAndTheNextArticleStillFlows() throws Exception {
+        String poisonId = "it-word-" + UUID.randomUUID();
+        String nextId = "it-after-word-" + UUID.randomUUID();
+        byte[] poison = json.writeValueAsBytes(raw(poisonId, "<html><body><p>" + "a".repeat(1_100_000) + "</p></body></html>"));
+        send(poisonId, poison);
+        long sent = System.nanoTime();
+        send(nextId, json.writeValueAsBytes(raw(nextId, PAGE)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(enriched, nextId) != null);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(30));
+        ConsumerRecord<byte[], byte[]> dead = await().atMost(TIMEOUT).until(() -> find(deadLetters, poisonId), r -> r != null);
+        assertThat(poison.length).isGreaterThan(EventLimits.MAX_DEAD_LETTER_VALUE_BYTES);
+        assertThat(dead.value()).hasSize(EventLimits.MAX_DEAD_LETTER_VALUE_BYTES)
+                .isEqualTo(Arrays.copyOf(poison, EventLimits.MAX_DEAD_LETTER_VALUE_BYTES));
+        assertThat(header(dead, EventHeaders.DLQ_TRUNCATED)).isEqualTo("true");
+        assertThat(header(dead, EventHeaders.DLQ_ORIGINAL_SIZE)).isEqualTo(Integer.toString(poison.length));
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(NothingExtractableException.class.getName());
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_MESSAGE)).contains(poisonId);
+        assertThat(header(dead, EventHeaders.DLQ_ORIGINAL_TOPIC)).isEqualTo(Topics.RAW);
+        assertThat(find(enriched, poisonId)).isNull();
+    }
+
+    @Test
+    void aLongValidArticleIsEnrichedWithItsBodyBoundedAndTheNextArticleStillFlows() throws Exception {
+        String longId = "it-long-" + UUID.randomUUID();
+        String nextId = "it-after-long-" + UUID.randomUUID();
+        String paragraph = "<p>" + "日本政府は十四日、米国と中国の軍事対話について東京で会議を開き、防衛省の担当者が説明した。".repeat(30) + "</p>\n";
+        String page = "<html lang=\"ja\"><head><title>長い記事</title></head><body><article>"
+                + paragraph.repeat(600) + "</article></body></html>";
+        byte[] value = json.writeValueAsBytes(raw(longId, page));
+        send(longId, value);
+        send(nextId, json.writeValueAsBytes(raw(nextId, PAGE)));
+
+        ConsumerRecord<byte[], byte[]> out = await().atMost(TIMEOUT).until(() -> find(enriched, longId), r -> r != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(enriched, nextId) != null);
+        EnrichedArticle article = json.readValue(out.value(), EnrichedArticle.class);
+        assertThat(page.length()).isGreaterThan(800_000);
+        assertThat(value.length).isGreaterThan(2_000_000);
+        assertThat(article.language()).isEqualTo("ja");
+        assertThat(article.body().length()).isLessThanOrEqualTo(EnrichmentLimits.MAX_BODY_CHARS)
+                .isGreaterThan(EnrichmentLimits.MAX_BODY_CHARS - paragraph.length());
+        assertThat(article.entities()).allSatisfy(e ->
+                assertThat(e.mentions()).hasSizeLessThanOrEqualTo(EnrichmentLimits.MAX_MENTIONS_PER_ENTITY));
+        assertThat(out.serializedValueSize()).isLessThan(EventLimits.MAX_RECORD_BYTES / 2);
+    }
+
+    @Test
+    void aRecordOfAnotherSchemaIsDeadLetteredWithItsReason() throws Exception {
+        String id = "it-schema-" + UUID.randomUUID();
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.RAW, id.getBytes(StandardCharsets.UTF_8),
+                json.writeValueAsBytes(raw(id, PAGE)));
+        record.headers().add(new RecordHeader(EventHeaders.SCHEMA, "RawArticle/v2".getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+
+        ConsumerRecord<byte[], byte[]> dead = await().atMost(TIMEOUT).until(() -> find(deadLetters, id), r -> r != null);
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(UnknownSchemaException.class.getName());
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_MESSAGE))
+                .isEqualTo("unknown schema 'RawArticle/v2': this service reads RawArticle/v1");
+        assertThat(header(dead, EventHeaders.DLQ_TRUNCATED)).isNull();
+        assertThat(find(enriched, id)).isNull();
+    }
+
+    @Test
+    void invalidUtf8AndContentOverTheIngestLimitAreDeadLetteredWithTheirReasons() throws Exception {
+        String badBytesId = "it-utf8-" + UUID.randomUUID();
+        String hugeId = "it-huge-" + UUID.randomUUID();
+        byte[] valid = json.writeValueAsBytes(raw(badBytesId, PAGE));
+        byte[] invalid = Arrays.copyOf(valid, valid.length);
+        int at = new String(valid, StandardCharsets.UTF_8).indexOf("harbour ferry resumed");
+        invalid[at] = (byte) 0xC3;
+        invalid[at + 1] = (byte) 0x28;
+        send(badBytesId, invalid);
+        String content = "<p>" + "word ".repeat(RawArticle.MAX_CONTENT_CHARS / 5 + 1) + "</p>";
+        byte[] huge = json.writeValueAsBytes(raw(hugeId, content));
+        send(hugeId, huge);
+
+        ConsumerRecord<byte[], byte[]> bad = await().atMost(TIMEOUT).until(() -> find(deadLetters, badBytesId), r -> r != null);
+        assertThat(header(bad, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(MalformedEventException.class.getName());
+        assertThat(header(bad, EventHeaders.DLQ_EXCEPTION_MESSAGE)).startsWith("not a RawArticle/v1 event").contains("UTF-8");
+        assertThat(bad.value()).isEqualTo(invalid);
+        ConsumerRecord<byte[], byte[]> tooLarge = await().atMost(TIMEOUT).until(() -> find(deadLetters, hugeId), r -> r != null);
+        assertThat(header(tooLarge, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(ContentTooLargeException.class.getName());
+        assertThat(header(tooLarge, EventHeaders.DLQ_EXCEPTION_MESSAGE))
+                .isEqualTo("article " + hugeId + ": content of " + content.length()
+                        + " characters, over the limit of " + RawArticle.MAX_CONTENT_CHARS);
+        assertThat(tooLarge.value()).hasSize(EventLimits.MAX_DEAD_LETTER_VALUE_BYTES);
+        assertThat(header(tooLarge, EventHeaders.DLQ_ORIGINAL_SIZE)).isEqualTo(Integer.toString(huge.length));
+    }
+
+    @Test
+    void aRecordWithoutAValueIsDeadLetteredWithItsReasonAndTheNextArticleStillFlows() throws Exception {
+        String emptyId = "it-tombstone-" + UUID.randomUUID();
+        String nextId = "it-after-tombstone-" + UUID.randomUUID();
+        send(emptyId, null);
+        send(nextId, json.writeValueAsBytes(raw(nextId, PAGE)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(enriched, nextId) != null);
+        ConsumerRecord<byte[], byte[]> dead = await().atMost(TIMEOUT).until(() -> find(deadLetters, emptyId), r -> r != null);
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(MalformedEventException.class.getName());
+        assertThat(header(dead, EventHeaders.DLQ_EXCEPTION_MESSAGE)).isEqualTo("not a RawArticle/v1 event: no value");
+    }
+
+    @Test
+    void theOutputProducerTakesRecordsAsLargeAsEveryTopic() {
+        assertThat(outputMaxRequestSize).isEqualTo(Integer.toString(EventLimits.MAX_RECORD_BYTES));
+    }
+
+    @Test
+    void healthShowsItsStatusToAnyoneAndItsComponentsOnlyWithTheOperatorKey() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        URI uri = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        HttpResponse<String> open = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(uri).header("X-API-Key", "guess").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> keyed = http.send(HttpRequest.newBuilder(uri).header("X-API-Key", OPERATOR_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(open.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(json.readTree(open.body()).has("components")).isFalse();
+        assertThat(json.readTree(wrongKey.body()).has("components")).isFalse();
+        assertThat(keyed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(keyed.body()).get("components").has("diskSpace")).isTrue();
+    }
+
+    @Test
+    void prometheusIsOpenAndEveryOtherManagementEndpointIsRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        for (String path : List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/info", "/")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-API-Key", OPERATOR_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+        }
     }
 
     private static RawArticle raw(String id, String html) {

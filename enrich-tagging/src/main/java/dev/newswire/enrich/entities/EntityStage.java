@@ -1,11 +1,13 @@
 package dev.newswire.enrich.entities;
 
 import dev.newswire.enrich.ArticleDraft;
+import dev.newswire.enrich.EnrichmentLimits;
 import dev.newswire.enrich.EnrichmentStage;
 import dev.newswire.model.Entity;
 import dev.newswire.model.EntityType;
 import dev.newswire.model.Mention;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,12 @@ import java.util.regex.Pattern;
  * English form where the text gives one in brackets (アルバロ・スミス氏(Alvaro Smith)), else from
  * its surface; a short form (ヘグセス長官, スミス副次官補, 董国防部長) joins the full name met in
  * the same article.
+ *
+ * <p>Reads the body's first {@link EnrichmentLimits#MAX_TAGGED_CHARS} characters, takes no name
+ * longer than {@link EnrichmentLimits#MAX_NAME_CHARS} and lists at most
+ * {@link EnrichmentLimits#MAX_MENTIONS_PER_ENTITY} mentions per entity and
+ * {@link EnrichmentLimits#MAX_MENTIONS} per article, so that neither its time nor the event's size
+ * grows without bound with the page.
  */
 public final class EntityStage implements EnrichmentStage {
 
@@ -48,16 +56,18 @@ public final class EntityStage implements EnrichmentStage {
     public ArticleDraft apply(ArticleDraft draft) {
         String language = draft.language() == null ? "" : draft.language();
         Linker linker = new Linker(language);
+        // Only the first EnrichmentLimits.MAX_TAGGED_CHARS of a longer body: offsets stay the body's.
+        String body = draft.taggedBody();
         // The body first: its full names are what the title's short forms (ヘグセス, Hegseth) join.
-        List<Span> bodySpans = draft.body() == null ? List.of() : spans(draft.body(), language);
-        Set<String> notNames = draft.body() == null ? Set.of() : acronymsOfNonNames(draft.body(), bodySpans);
-        bodySpans = without(draft.body(), bodySpans, notNames);
-        if (draft.body() != null) {
-            linker.add("body", draft.body(), bodySpans);
+        List<Span> bodySpans = body == null ? List.of() : spans(body, language);
+        Set<String> notNames = body == null ? Set.of() : acronymsOfNonNames(body, bodySpans);
+        bodySpans = without(body, bodySpans, notNames);
+        if (body != null) {
+            linker.add("body", body, bodySpans);
         }
         if (draft.title() != null) {
             List<Span> titleSpans = isTitleCase(draft.title(), language)
-                    ? namesFromBody(draft.title(), draft.body(), bodySpans)
+                    ? namesFromBody(draft.title(), body, bodySpans)
                     : spans(draft.title(), language);
             linker.add("title", draft.title(), without(draft.title(), titleSpans, notNames));
         }
@@ -72,20 +82,25 @@ public final class EntityStage implements EnrichmentStage {
     private Set<String> acronymsOfNonNames(String text, List<Span> spans) {
         int[] cp = text.codePoints().toArray();
         Set<String> found = new HashSet<>();
+        Set<String> looked = new HashSet<>();
+        BitSet covered = covered(spans);
         for (Span span : spans) {
             String surface = new String(cp, span.start(), span.length());
-            if (!SpanRules.isAcronym(surface) || gazetteer.lookup(surface).isPresent() || found.contains(surface)) {
+            if (!SpanRules.isAcronym(surface) || !looked.add(surface) || gazetteer.lookup(surface).isPresent()) {
                 continue;
             }
             // The definition may be an occurrence the tagger left out: look at each.
             for (String open : new String[] {"(", "（"}) {
+                int counted = 0;
+                int codePoints = 0;
                 for (int at = text.indexOf(open + surface); at >= 0; at = text.indexOf(open + surface, at + 1)) {
-                    int before = text.codePointCount(0, at) - 1;
+                    codePoints += text.codePointCount(counted, at);
+                    counted = at;
+                    int before = codePoints - 1;
                     while (before > 0 && cp[before] == ' ') {
                         before--;
                     }
-                    int last = before;
-                    if (before >= 0 && spans.stream().noneMatch(s -> s.start() <= last && last < s.end())) {
+                    if (before >= 0 && !covered.get(before)) {
                         found.add(surface);
                     }
                 }
@@ -190,11 +205,37 @@ public final class EntityStage implements EnrichmentStage {
     private static void choose(List<Span> chosen, List<Span> candidates) {
         List<Span> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingInt(Span::length).reversed().thenComparingInt(Span::start));
+        BitSet taken = covered(chosen);
+        List<Span> empty = new ArrayList<>(chosen.stream().filter(s -> s.length() <= 0).toList());
         for (Span candidate : sorted) {
-            if (chosen.stream().noneMatch(candidate::overlaps)) {
+            boolean clash = candidate.length() > 0 ? overlaps(taken, candidate)
+                    : chosen.stream().anyMatch(candidate::overlaps);
+            if (!clash && empty.stream().noneMatch(candidate::overlaps)) {
                 chosen.add(candidate);
+                if (candidate.length() > 0) {
+                    taken.set(candidate.start(), candidate.end());
+                } else {
+                    empty.add(candidate);
+                }
             }
         }
+    }
+
+    /** The code points the spans cover. */
+    static BitSet covered(List<Span> spans) {
+        BitSet covered = new BitSet();
+        for (Span s : spans) {
+            if (s.length() > 0) {
+                covered.set(s.start(), s.end());
+            }
+        }
+        return covered;
+    }
+
+    /** Whether a non-empty span overlaps any covered code point. */
+    static boolean overlaps(BitSet covered, Span span) {
+        int next = covered.nextSetBit(span.start());
+        return next >= 0 && next < span.end();
     }
 
     /** A name does not run across a bracket: cut it there (ポスト(SCMP → ポスト). */
@@ -220,6 +261,8 @@ public final class EntityStage implements EnrichmentStage {
     private final class Linker {
         private final String language;
         private final Map<String, Builder> byId = new LinkedHashMap<>();
+        /** Mentions listed so far, of every entity. */
+        private int mentions;
 
         Linker(String language) {
             this.language = language;
@@ -228,13 +271,22 @@ public final class EntityStage implements EnrichmentStage {
         void add(String field, String text, List<Span> spans) {
             int[] cp = text.codePoints().toArray();
             for (Span span : spans) {
+                if (mentions >= EnrichmentLimits.MAX_MENTIONS) {
+                    return;
+                }
+                if (span.length() > EnrichmentLimits.MAX_NAME_CHARS) {
+                    continue;
+                }
                 String surface = new String(cp, span.start(), span.length());
                 String after = new String(cp, span.end(), Math.min(cp.length - span.end(), 80));
                 Builder entity = link(surface, span.type(), after);
                 if (entity == null) {
                     continue;
                 }
-                entity.mentions.add(new Mention(surface, field, span.start(), span.end()));
+                if (entity.mentions.size() < EnrichmentLimits.MAX_MENTIONS_PER_ENTITY) {
+                    entity.mentions.add(new Mention(surface, field, span.start(), span.end()));
+                    mentions++;
+                }
                 entity.alias(language, surface);
             }
         }

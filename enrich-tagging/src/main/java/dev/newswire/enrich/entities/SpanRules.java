@@ -2,9 +2,11 @@ package dev.newswire.enrich.entities;
 
 import dev.newswire.model.EntityType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -264,6 +266,11 @@ final class SpanRules {
     static List<Span> titledSurnames(int[] cp, List<Span> chosen) {
         String text = new String(cp, 0, cp.length);
         List<Span> found = new ArrayList<>();
+        // Each surname once (a name met a hundred times is looked for once), code point offsets counted
+        // as the search moves on and overlaps looked up in a bit set: linear in the text per surname.
+        Set<String> looked = new HashSet<>();
+        BitSet taken = EntityStage.covered(chosen);
+        List<Span> empty = chosen.stream().filter(s -> s.length() <= 0).toList();
         for (Span span : chosen) {
             String full = text(cp, span);
             if (span.type() != EntityType.PERSON || !full.contains(" ")) {
@@ -272,9 +279,12 @@ final class SpanRules {
             String first = full.substring(0, full.indexOf(' '));
             String last = full.substring(full.lastIndexOf(' ') + 1);
             for (String surname : new String[] {first, last}) {
-                if (surname.length() < 2) {
+                if (surname.length() < 2 || !looked.add(surname)) {
                     continue;
                 }
+                int surnameCodePoints = surname.codePointCount(0, surname.length());
+                int counted = 0;
+                int codePoints = 0;
                 for (int at = text.indexOf(surname); at > 0; at = text.indexOf(surname, at + 1)) {
                     int end = at + surname.length();
                     if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
@@ -297,11 +307,12 @@ final class SpanRules {
                     if (wordEnd == at || !(titled || midSentence)) {
                         continue;
                     }
-                    int start = text.codePointCount(0, at);
-                    Span candidate = new Span(start, start + surname.codePointCount(0, surname.length()),
-                            EntityType.PERSON);
-                    if (chosen.stream().noneMatch(candidate::overlaps) && found.stream().noneMatch(candidate::overlaps)) {
+                    codePoints += text.codePointCount(counted, at);
+                    counted = at;
+                    Span candidate = new Span(codePoints, codePoints + surnameCodePoints, EntityType.PERSON);
+                    if (!EntityStage.overlaps(taken, candidate) && empty.stream().noneMatch(candidate::overlaps)) {
                         found.add(candidate);
+                        taken.set(candidate.start(), candidate.end());
                     }
                 }
             }

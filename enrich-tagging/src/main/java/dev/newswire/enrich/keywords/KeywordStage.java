@@ -11,7 +11,7 @@ public final class KeywordStage implements EnrichmentStage {
 
     @Override
     public ArticleDraft apply(ArticleDraft draft) {
-        return draft.withKeywords(keywords.extract(draft.title(), draft.body(), draft.language(), draft.entities()))
-                .withSummary(summary.summarize(draft.body(), draft.language()));
+        return draft.withKeywords(keywords.extract(draft.title(), draft.taggedBody(), draft.language(), draft.entities()))
+                .withSummary(summary.summarize(draft.taggedBody(), draft.language()));
     }
 }

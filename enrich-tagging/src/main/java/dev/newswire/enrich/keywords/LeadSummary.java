@@ -14,7 +14,7 @@ public final class LeadSummary {
         if (body == null || body.isBlank()) {
             return null;
         }
-        String text = body.strip().replaceAll("\\s*\\n\\s*\\n\\s*", "\n");
+        String text = paragraphBreaksAsNewlines(body.strip());
         boolean cjk = "ja".equals(language) || "zh".equals(language) || "ko".equals(language);
         int limit = cjk ? CJK_LIMIT : LATIN_LIMIT;
         StringBuilder summary = new StringBuilder();
@@ -40,6 +40,39 @@ public final class LeadSummary {
             result = result.substring(0, cut) + "…";
         }
         return result;
+    }
+
+    /**
+     * Every run of white space holding two line breaks or more as one line break. A loop, not the
+     * pattern {@code \s*\n\s*\n\s*}, which backtracks over every long run of spaces (quadratic).
+     */
+    static String paragraphBreaksAsNewlines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isSpace(text.charAt(i))) {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int start = i;
+            int breaks = 0;
+            while (i < n && isSpace(text.charAt(i))) {
+                breaks += text.charAt(i) == '\n' ? 1 : 0;
+                i++;
+            }
+            if (breaks >= 2) {
+                out.append('\n');
+            } else {
+                out.append(text, start, i);
+            }
+        }
+        return out.toString();
+    }
+
+    /** White space as the pattern {@code \s} has it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static int sentenceEnd(String text, int from, boolean cjk) {

@@ -14,6 +14,6 @@ public final class TopicStage implements EnrichmentStage {
 
     @Override
     public ArticleDraft apply(ArticleDraft draft) {
-        return draft.withTopics(matcher.match(draft.language(), draft.title(), draft.body(), draft.entities()));
+        return draft.withTopics(matcher.match(draft.language(), draft.title(), draft.taggedBody(), draft.entities()));
     }
 }

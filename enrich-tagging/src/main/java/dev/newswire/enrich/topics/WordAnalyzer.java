@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
@@ -17,6 +18,9 @@ import org.apache.lucene.analysis.ja.JapaneseTokenizer;
  */
 final class WordAnalyzer extends Analyzer {
 
+    /** Longest word kept: StandardTokenizer's default maximum token length. */
+    static final int MAX_WORD_CHARS = 255;
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         JapaneseTokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
@@ -25,7 +29,9 @@ final class WordAnalyzer extends Analyzer {
 
     /** The filters after the words are cut: shared with the pre-cut articles of {@link WordStreams}. */
     static TokenStream normalized(TokenStream words) {
-        TokenStream stream = new CJKWidthFilter(words);
+        // A word longer than Lucene's own tokenizers allow is no word; the index refuses terms of 32 KB.
+        TokenStream stream = new LengthFilter(words, 1, MAX_WORD_CHARS);
+        stream = new CJKWidthFilter(stream);
         stream = new LowerCaseFilter(stream);
         stream = new JapaneseKatakanaStemFilter(stream);
         stream = new EnglishPossessiveFilter(stream);

@@ -13,6 +13,9 @@ public final class HtmlHints {
     /** The encoding declaration must be in the first 1024 bytes (HTML standard); a little more is read. */
     private static final int HEAD_BYTES = 4096;
 
+    /** Characters of a page read for its declared URL. */
+    static final int HEAD_CHARS = 64 * 1024;
+
     private HtmlHints() {
     }
 
@@ -42,7 +45,9 @@ public final class HtmlHints {
      * and fetched from the web gets the same article id.
      */
     public static String canonicalUrl(String html) {
-        Document doc = Jsoup.parse(html);
+        // Only the head is needed, and it comes first: the DOM of a whole 2 Mi character page of 290,000
+        // elements took 0.8-1.7 s and 10-14 MB to build, for two attributes; its first 64 Ki characters 40-60 ms.
+        Document doc = Jsoup.parse(html.length() <= HEAD_CHARS ? html : html.substring(0, HEAD_CHARS));
         for (String candidate : new String[] {
                 attr(doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"),
                 attr(doc.selectFirst("meta[property=og:url][content]"), "content")}) {

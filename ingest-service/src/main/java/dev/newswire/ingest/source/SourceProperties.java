@@ -1,5 +1,6 @@
 package dev.newswire.ingest.source;
 
+import dev.newswire.ingest.feed.FeedParser;
 import dev.newswire.model.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,7 +43,7 @@ public class SourceProperties {
      * Entries read from one feed document (polled or sent to {@code /api/v1/feeds}); the rest are dropped
      * while parsing, so a feed of 100,000 items costs the memory of this many.
      */
-    private int maxFeedEntries = dev.newswire.ingest.feed.FeedParser.DEFAULT_MAX_ENTRIES;
+    private int maxFeedEntries = FeedParser.DEFAULT_MAX_ENTRIES;
 
     public String getTopic() {
         return topic;

@@ -26,6 +26,8 @@ import org.springframework.boot.convert.DurationStyle;
 public class SourceRegistry {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** Longest feed URL accepted: it is stored on the sources topic and shown in every status. */
+    static final int MAX_URL_LENGTH = 8192;
 
     private final SourceProperties properties;
     private final SourceJournal journal;
@@ -187,6 +189,8 @@ public class SourceRegistry {
         URI url = null;
         if (spec.url() == null || spec.url().isBlank()) {
             errors.put("url", "is required");
+        } else if (spec.url().length() > MAX_URL_LENGTH) {
+            errors.put("url", "is longer than " + MAX_URL_LENGTH + " characters");
         } else {
             try {
                 url = new URI(spec.url().strip());
@@ -238,8 +242,14 @@ public class SourceRegistry {
     /** {@code news.example.com/feed.xml} → {@code news.example.com-feed.xml}, cut to 64 characters. */
     static String derivedId(URI url) {
         String path = url.getPath() == null ? "" : url.getPath();
-        String raw = (url.getHost() + (url.getPort() > 0 ? "-" + url.getPort() : "") + path)
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-+$", "");
+        String raw = (url.getHost() + (url.getPort() > 0 ? "-" + url.getPort() : "") + path);
+        raw = raw.substring(0, Math.min(raw.length(), 256)).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-");
+        int end = raw.length();
+        while (end > 0 && raw.charAt(end - 1) == '-') {
+            end--;   // a loop, not "-+$": that regex is quadratic in a run of dashes
+        }
+        raw = raw.substring(0, end);
         return raw.length() > 64 ? raw.substring(0, 64) : raw;
     }
 }

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.source;
 
+import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,6 +79,9 @@ public class SourceStore implements SourceJournal, AutoCloseable {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 2000));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 2000));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service-sources");
+        // A source record is bounded (URL 8,192 and name 512 characters, 1,000 seen keys of at most 512): at
+        // most about 3 MB as escaped JSON, within the limit every topic shares.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES);
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -85,7 +89,8 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     public void createTopic() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             NewTopic compacted = new NewTopic(topic, 1, (short) -1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(EventLimits.MAX_RECORD_BYTES)));
             admin.createTopics(List.of(compacted)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("created the compacted topic {}", topic);
         } catch (ExecutionException e) {

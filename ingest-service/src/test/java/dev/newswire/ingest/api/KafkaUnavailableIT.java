@@ -11,6 +11,7 @@ import dev.newswire.stack.StackArtifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +33,7 @@ class KafkaUnavailableIT {
     private static ManagedProcess broker;
     private static Path brokerDir;
 
-    private static final String KEY = "it-key-" + java.util.UUID.randomUUID();
+    private static final String KEY = "it-key-" + UUID.randomUUID();
 
     @Value("${local.server.port}")
     int port;

@@ -2,6 +2,7 @@ package dev.newswire.ingest.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newswire.ingest.publish.RawArticles;
 import dev.newswire.model.RawArticle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class PushArticleReaderTest {
 
         assertThat(result.tooLarge()).isTrue();
         assertThat(result.problems()).extracting(FieldProblem::detail).containsExactly(
-                "is longer than " + dev.newswire.ingest.publish.RawArticles.MAX_CONTENT_JSON_BYTES
+                "is longer than " + RawArticles.MAX_CONTENT_JSON_BYTES
                         + " bytes as JSON, the most a raw event holds");
     }
 }

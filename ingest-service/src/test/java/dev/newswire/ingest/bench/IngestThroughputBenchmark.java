@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestThroughputBenchmark {
 
-    private static final String KEY = "bench-key-" + java.util.UUID.randomUUID();
+    private static final String KEY = "bench-key-" + UUID.randomUUID();
     private static final String WORDS = "harbour ferry minister summit talks dialogue defence trade market election "
             + "council budget energy climate report agency official statement week city government policy";
 

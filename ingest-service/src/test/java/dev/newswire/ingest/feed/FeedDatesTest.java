@@ -3,6 +3,7 @@ package dev.newswire.ingest.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,7 +31,7 @@ class FeedDatesTest {
         assertThat(FeedDates.parse(text)).isNull();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aLongRunOfBlanksBeforeAForeignCharacterIsRefusedInLinearTime() {
         String hostile = "Wed, 16 Nov 2022 10:00" + " ".repeat(50) + "x";
         String huge = "Wed, 16 Nov 2022 10:00" + " \t".repeat(500_000) + "x";
@@ -45,7 +46,7 @@ class FeedDatesTest {
         assertThat(millis).isLessThan(200);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aDateWithBlanksBeforeItsZoneIsStillRead() {
         assertThat(FeedDates.parse("Wed, 16 Nov 2022 10:00:00    GMT")).isEqualTo(Instant.parse("2022-11-16T10:00:00Z"));
         assertThat(FeedDates.parse("16 Nov 2022 10:00 +0100")).isEqualTo(Instant.parse("2022-11-16T09:00:00Z"));

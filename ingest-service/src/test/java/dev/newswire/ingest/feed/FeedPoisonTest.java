@@ -109,6 +109,24 @@ class FeedPoisonTest {
         assertThat(entry.dedupKey()).startsWith("sha256:").hasSizeLessThan(100);
     }
 
+    @Test
+    void onlyDocumentsWithHtmlEntitiesBareAmpersandsOrLeadingBlanksGoThroughTheSlowFixer() {
+        assertThat(FeedParser.needsFixing(utf8("<rss>&amp; &lt; &#233; &#xE9; &quot;</rss>"))).isFalse();
+        assertThat(FeedParser.needsFixing(utf8("<rss>&nbsp;</rss>"))).isTrue();
+        assertThat(FeedParser.needsFixing(utf8("<rss>AT&T</rss>"))).isTrue();
+        assertThat(FeedParser.needsFixing(utf8("<rss>&#;</rss>"))).isTrue();
+        assertThat(FeedParser.needsFixing(utf8("  <?xml version=\"1.0\"?><rss/>"))).isTrue();
+        assertThat(FeedParser.needsFixing("<rss/>".getBytes(StandardCharsets.UTF_16))).isTrue();
+    }
+
+    @Test
+    void htmlEntitiesOfOldRssAreStillRead() throws Exception {
+        ParsedFeed feed = parser.parse(utf8("<rss version=\"2.0\"><channel><title>A&nbsp;B &eacute; AT&T</title>"
+                + "</channel></rss>"), "application/rss+xml", null);
+
+        assertThat(feed.title()).isEqualTo("A\u00a0B é AT&T");
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

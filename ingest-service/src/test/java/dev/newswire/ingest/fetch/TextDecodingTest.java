@@ -45,4 +45,16 @@ class TextDecodingTest {
                 .isEqualTo("https://news.example/b");
         assertThat(HtmlHints.canonicalUrl("<link rel=\"canonical\" href=\"/relative\"><p>x</p>")).isNull();
     }
+
+    @Test
+    void theDeclaredUrlOfAHugePageIsReadFromItsHeadAlone() {
+        String page = "<html><head><link rel=\"canonical\" href=\"https://news.example/huge\"></head><body>"
+                + "<b>x</b>".repeat(250_000) + "</body></html>";
+        long start = System.nanoTime();
+
+        String url = HtmlHints.canonicalUrl(page);
+
+        assertThat(url).isEqualTo("https://news.example/huge");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,5 +153,26 @@ class SourceRegistryTest {
 
     private static SourceSpec spec(String id, String url) {
         return new SourceSpec(id, null, url, null, null, null, null);
+    }
+
+    @Test
+    void aFeedUrlOverItsLengthLimitIsRefused() {
+        String url = "https://news.example/" + "a".repeat(SourceRegistry.MAX_URL_LENGTH);
+
+        assertThatThrownBy(() -> registry.add(new SourceSpec(null, null, url, null, null, null, null),
+                FeedSource.Origin.API))
+                .isInstanceOfSatisfying(InvalidSourceException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("url", "is longer than 8192 characters"));
+    }
+
+    @Test
+    void anIdDerivedFromAPathOfDashesTakesNoTime() {
+        URI url = URI.create("https://news.example/" + "-".repeat(8000) + "x/" + "-".repeat(8000));
+        long start = System.nanoTime();
+
+        String id = SourceRegistry.derivedId(url);
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100);
+        assertThat(id).isEqualTo("news.example");
     }
 }

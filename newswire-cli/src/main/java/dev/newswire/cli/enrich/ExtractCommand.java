@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./newswire extract FILE…}: the enrichment chain offline, no Kafka. One EnrichedArticle JSON
  * line per file, with a {@code "file"} field; a file that cannot be enriched gets a line with
- * {@code "file"} and {@code "error"} instead, and the exit code is 1.
+ * {@code "file"} and {@code "error"} instead, and the exit code is 1. Files are decoded as
+ * {@link FileText} says: by their byte order mark or declared charset, else as UTF-8, stray bytes
+ * replaced rather than failing the file.
  */
 @Command(name = "extract", description = "Enrich files offline (no Kafka): one EnrichedArticle JSON line per file.")
 public final class ExtractCommand implements Callable<Integer> {
@@ -59,7 +61,7 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private static RawArticle raw(Path file) throws IOException {
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String content = FileText.decode(Files.readAllBytes(file));
         // A local file has no web URL: its id is the content's, as for any article without one.
         return new RawArticle(ArticleIds.forContent(content), null, null, "file", null, Instant.now(), null,
                 contentType(file), content, null, null, null, IngestMethod.FILE);

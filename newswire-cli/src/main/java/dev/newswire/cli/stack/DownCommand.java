@@ -1,12 +1,9 @@
 package dev.newswire.cli.stack;
 
-import dev.newswire.stack.ManagedProcess;
 import dev.newswire.stack.Posix;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,23 +25,7 @@ public final class DownCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         LocalStack stack = new LocalStack(StackLayout.current());
-        List<Part> parts = new ArrayList<>(stack.all());
-        java.util.Collections.reverse(parts);
-        int stopped = 0;
-        for (Part part : parts) {
-            var running = stack.running(part);
-            if (running.isPresent()) {
-                ManagedProcess process = running.get();
-                long t0 = System.nanoTime();
-                // Kafka and Elasticsearch flush on SIGTERM; give them time before SIGKILL.
-                process.stop(Duration.ofSeconds(45));
-                out.printf("  %-15s stopped in %.1f s (pid %d)%n", part.name(), (System.nanoTime() - t0) / 1e9,
-                        process.pid());
-                out.flush();
-                stopped++;
-            }
-            stack.forget(part);
-        }
+        int stopped = stack.stopAll(out);
         if (stopped == 0) {
             out.println("Nothing was running.");
         }

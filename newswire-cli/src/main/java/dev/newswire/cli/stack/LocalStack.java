@@ -2,27 +2,41 @@ package dev.newswire.cli.stack;
 
 import dev.newswire.stack.JavaService;
 import dev.newswire.stack.ManagedProcess;
+import dev.newswire.stack.StackException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The parts of the local stack in start order, and the pid files that let a later CLI run find the
  * processes an earlier {@code up} started.
  */
-final class LocalStack {
+public final class LocalStack {
 
     private final StackLayout layout;
     private final List<Part> infrastructure;
     private final List<Part> services;
 
-    LocalStack(StackLayout layout) {
+    public LocalStack(StackLayout layout) {
+        this(layout, Map.of());
+    }
+
+    /**
+     * A stack whose ingest-service gets {@code ingestEnvironment} on top of its own settings (the fault
+     * suite lets it fetch from a local test site this way).
+     */
+    public LocalStack(StackLayout layout, Map<String, String> ingestEnvironment) {
         this.layout = layout;
         this.infrastructure = List.of(InfrastructurePart.kafka(layout), InfrastructurePart.elasticsearch(layout));
         StackLayout.Ports ports = layout.ports();
@@ -34,10 +48,10 @@ final class LocalStack {
                 service("enrich-service", ports.enrich(), "/actuator/health", "896m",
                         env("SERVER_PORT", ports.enrich(), kafka, elasticsearch)),
                 service("ingest-service", ports.ingest(), "/actuator/health", "384m",
-                        withApiKey(env("SERVER_PORT", ports.ingest(), kafka, elasticsearch))));
+                        with(withApiKey(env("SERVER_PORT", ports.ingest(), kafka, elasticsearch)), ingestEnvironment)));
     }
 
-    StackLayout layout() {
+    public StackLayout layout() {
         return layout;
     }
 
@@ -49,12 +63,90 @@ final class LocalStack {
         return services;
     }
 
-    List<Part> all() {
+    public List<Part> all() {
         return java.util.stream.Stream.concat(infrastructure.stream(), services.stream()).toList();
     }
 
+    /** The part named {@code name} ({@code kafka}, {@code elasticsearch} or a service's module name). */
+    public Part part(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part named " + name));
+    }
+
+    /**
+     * Starts whatever is not running yet, Kafka and Elasticsearch first, then the services; each group in
+     * parallel (they do not depend on each other), and waits until all are healthy.
+     */
+    public void up(Duration timeout, PrintWriter out) {
+        startAll(infrastructure, timeout, out);
+        startAll(services, timeout, out);
+    }
+
+    /** Starts {@code part} (which must not be running), waits until it is healthy and records its pid. */
+    public ManagedProcess start(Part part, Duration timeout) {
+        forget(part);
+        ManagedProcess process = part.start(timeout);
+        recordStarted(part, process);
+        return process;
+    }
+
+    private void startAll(List<Part> parts, Duration timeout, PrintWriter out) {
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (Part part : parts) {
+            starts.add(CompletableFuture.runAsync(() -> ensureRunning(part, timeout, out)));
+        }
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StackException stackException) {
+                throw stackException;
+            }
+            throw new StackException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private void ensureRunning(Part part, Duration timeout, PrintWriter out) {
+        long t0 = System.nanoTime();
+        var alreadyRunning = running(part);
+        if (alreadyRunning.isPresent()) {
+            alreadyRunning.get().awaitReady(part::healthy, timeout);
+            synchronized (out) {
+                out.printf("  %-15s already running (pid %d)%n", part.name(), alreadyRunning.get().pid());
+                out.flush();
+            }
+            return;
+        }
+        ManagedProcess process = start(part, timeout);
+        synchronized (out) {
+            out.printf("  %-15s started in %.1f s (pid %d)%n", part.name(), (System.nanoTime() - t0) / 1e9,
+                    process.pid());
+            out.flush();
+        }
+    }
+
+    /** Stops every part that runs, services first; returns how many did. */
+    public int stopAll(PrintWriter out) {
+        List<Part> parts = new ArrayList<>(all());
+        java.util.Collections.reverse(parts);
+        int stopped = 0;
+        for (Part part : parts) {
+            var process = running(part);
+            if (process.isPresent()) {
+                long t0 = System.nanoTime();
+                // Kafka and Elasticsearch flush on SIGTERM; give them time before SIGKILL.
+                process.get().stop(Duration.ofSeconds(45));
+                out.printf("  %-15s stopped in %.1f s (pid %d)%n", part.name(), (System.nanoTime() - t0) / 1e9,
+                        process.get().pid());
+                out.flush();
+                stopped++;
+            }
+            forget(part);
+        }
+        return stopped;
+    }
+
     /** The process an earlier {@code up} started for {@code part}, if it is still alive. */
-    Optional<ManagedProcess> running(Part part) {
+    public Optional<ManagedProcess> running(Part part) {
         Path pidFile = layout.pidFile(part.name());
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
@@ -107,6 +199,11 @@ final class LocalStack {
         env.put(portVariable, String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("ELASTICSEARCH_URL", elasticsearch);
+        return env;
+    }
+
+    private static Map<String, String> with(Map<String, String> env, Map<String, String> extra) {
+        env.putAll(extra);
         return env;
     }
 

@@ -4,7 +4,7 @@ import dev.newswire.stack.ManagedProcess;
 import java.time.Duration;
 
 /** One process of the local stack: Kafka, Elasticsearch or a service. */
-interface Part {
+public interface Part {
 
     /** Short name, also the name of its pid file. */
     String name();

@@ -9,9 +9,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +57,39 @@ class EnrichCommandsTest {
         assertThat(text.get("file").asText()).isEqualTo(dump.toString());
         assertThat(text.get("language").asText()).isEqualTo("de");
         assertThat(text.get("body").asText()).startsWith("Die neue Fähre").doesNotContain("Mehr aus der Region");
+    }
+
+    /** 22 of the 800 pages are not UTF-8 (declared Latin-1, windows-1250, GB2312, or stray bytes): each is extracted. */
+    @Test
+    void extractReadsEveryTrafilaturaPageThatIsNotValidUtf8WithoutAnError() throws Exception {
+        Path pages = Path.of(System.getProperty("newswire.shared.dir", "../../shared"), "eval", "extraction-trafilatura", "pages");
+        Assumptions.assumeTrue(Files.isDirectory(pages), "../shared/eval/extraction-trafilatura is absent: " + pages);
+        List<String> args = new ArrayList<>(List.of("extract"));
+        try (DirectoryStream<Path> gz = Files.newDirectoryStream(pages, "*.gz")) {
+            for (Path p : gz) {
+                byte[] bytes;
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+                    bytes = in.readAllBytes();
+                }
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+                } catch (CharacterCodingException notUtf8) {
+                    Path page = dir.resolve(args.size() + ".html");
+                    Files.write(page, bytes);
+                    args.add(page.toString());
+                }
+            }
+        }
+
+        String out = run(null, args.toArray(String[]::new));
+
+        assertThat(args).hasSize(23);
+        ObjectMapper json = new ObjectMapper();
+        for (String line : out.strip().split("\n")) {
+            JsonNode article = json.readTree(line);
+            assertThat(article.has("error")).as(line).isFalse();
+            assertThat(article.get("body").asText()).isNotBlank();
+        }
     }
 
     @Test

@@ -155,16 +155,15 @@ public class SearchService {
      * message (index names, field names, internals); the log does.
      */
     static ProblemException translate(ElasticsearchException e) {
-        String type = e.error() == null ? null : e.error().type();
         int status = e.status();
-        if ("index_not_found_exception".equals(type) || status == 401 || status == 403 || status == 408
-                || status == 429 || status >= 500 || status < 400) {
-            LOG.warn("Elasticsearch unavailable for a search: {}", describe(e));
+        String described = describe(e);
+        String causes = described.toLowerCase(Locale.ROOT);
+        if (status == 401 || status == 403 || status == 404 || status == 408 || status == 429 || status >= 500
+                || status < 400 || causes.contains("index_not_found_exception")) {
+            LOG.warn("Elasticsearch unavailable for a search: {}", described);
             return ProblemException.unavailable(UNAVAILABLE, e);
         }
-        String described = describe(e);
         LOG.info("Elasticsearch refused a search: {}", described);
-        String causes = described.toLowerCase(Locale.ROOT);
         if (causes.contains("too_many_clauses") || causes.contains("too_many_nested_clauses")
                 || causes.contains("maxclausecount")) {
             return ProblemException.invalidParameter("q", "q has too many words for one search; use fewer");

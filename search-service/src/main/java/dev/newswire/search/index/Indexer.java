@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -91,7 +91,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
     private Thread thread;
 
     /** Records buffered for the next flush (loop thread only). */
-    private final Buffer buffer = new Buffer();
+    private final RecordBuffer buffer;
     /** Progress of the assigned partitions (loop thread only; read by the paused-partitions gauge). */
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
@@ -103,6 +103,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         this.flusher = flusher;
         this.bootstrap = bootstrap;
         this.registry = registry;
+        this.buffer = new RecordBuffer(record -> CompletableFuture.supplyAsync(() -> records.prepare(record), preparation));
         this.backoff = new Backoff(settings.getRetryBackoff(), settings.getMaxRetryBackoff(), ThreadLocalRandom.current());
         this.retries = Counter.builder("newswire.indexer.retries")
                 .description("Partitions paused for a retry after a transient failure").register(registry);
@@ -214,7 +215,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             buffer.addAll(c.poll(pollTimeout(System.nanoTime())));
             long now = System.nanoTime();
             if (buffer.isDue(now, settings) || progress.values().stream().anyMatch(p -> p.isDue(now))) {
-                List<Buffered> batch = buffer.drain();
+                List<RecordBuffer.Buffered> batch = buffer.drain();
                 // Fetch the next records before writing this batch: they are segmented and serialised on
                 // the preparation threads while this batch's bulk requests are in flight.
                 buffer.addAll(c.poll(Duration.ZERO));
@@ -237,7 +238,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         return Duration.ofNanos(nanos);
     }
 
-    private void flush(KafkaConsumer<byte[], byte[]> c, List<Buffered> batch) {
+    private void flush(KafkaConsumer<byte[], byte[]> c, List<RecordBuffer.Buffered> batch) {
         long started = System.nanoTime();
         Set<TopicPartition> owned = c.assignment();
         Map<TopicPartition, PartitionProgress> touched = new LinkedHashMap<>();
@@ -251,8 +252,8 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             }
         }
         Map<String, Work.Write> latest = new LinkedHashMap<>();
-        Set<String> seenAsOriginal = new java.util.HashSet<>();
-        for (Buffered buffered : batch) {
+        Set<String> seenAsOriginal = new HashSet<>();
+        for (RecordBuffer.Buffered buffered : batch) {
             TopicPartition partition = partition(buffered.record());
             if (!owned.contains(partition)) {
                 continue;
@@ -289,16 +290,16 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         for (Map.Entry<TopicPartition, PartitionProgress> entry : touched.entrySet()) {
             TopicPartition partition = entry.getKey();
             PartitionProgress p = entry.getValue();
-            if (p.isWaiting()) {
+            Flusher.Retry example = firstFailure.get(partition);
+            if (example != null) {
                 Duration delay = backoff.delay(p.failures());
                 int failures = p.failed(now + delay.toNanos());
                 retries.increment();
-                Flusher.Retry example = firstFailure.get(partition);
                 LOG.warn("Partition {} paused: records to retry (e.g. {}, key {}: {}); retry {} in {} ms", partition,
                         DeadLetterPublisher.origin(example.work().record()), ArticleRecords.key(example.work().record()),
                         ArticleRecords.abbreviate(example.reason()), failures, delay.toMillis());
                 pauseAndRewind(c, partition);
-            } else {
+            } else if (!p.isWaiting()) {
                 if (p.failures() > 0) {
                     LOG.info("Partition {} resumed after {} retries", partition, p.failures());
                 }
@@ -353,77 +354,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         }
     }
 
-    private static TopicPartition partition(ConsumerRecord<?, ?> record) {
+    static TopicPartition partition(ConsumerRecord<?, ?> record) {
         return new TopicPartition(record.topic(), record.partition());
-    }
-
-    /** A polled record and its document, being prepared on the preparation threads. */
-    private record Buffered(ConsumerRecord<byte[], byte[]> record, CompletableFuture<ArticleRecords.Prepared> prepared) {
-    }
-
-    /**
-     * Records waiting for a flush, with the time the oldest arrived and their total size. Each record's
-     * preparation (parse, segment, serialise: the indexer's own CPU work) starts when it is buffered.
-     */
-    private final class Buffer {
-        private List<Buffered> records = new ArrayList<>();
-        private long bytes;
-        private long oldestNanos;
-
-        boolean isEmpty() {
-            return records.isEmpty();
-        }
-
-        void addAll(ConsumerRecords<byte[], byte[]> polled) {
-            for (ConsumerRecord<byte[], byte[]> record : polled) {
-                if (records.isEmpty()) {
-                    oldestNanos = System.nanoTime();
-                }
-                records.add(new Buffered(record,
-                        CompletableFuture.supplyAsync(() -> Indexer.this.records.prepare(record), preparation)));
-                bytes += Math.max(0, record.serializedValueSize());
-            }
-        }
-
-        /** Due when a full set of in-flight batches is buffered, or the oldest record lingered long enough. */
-        boolean isDue(long now, IndexerSettings settings) {
-            if (records.isEmpty()) {
-                return false;
-            }
-            int inFlight = Math.max(1, settings.getMaxInFlight());
-            return records.size() >= (long) settings.getBatchSize() * inFlight
-                    || bytes >= settings.getBatchBytes() * inFlight
-                    || now - oldestNanos >= settings.getLinger().toNanos();
-        }
-
-        long untilDue(long now, Duration linger) {
-            return Math.max(0, oldestNanos + linger.toNanos() - now);
-        }
-
-        List<Buffered> drain() {
-            List<Buffered> drained = records;
-            records = new ArrayList<>();
-            bytes = 0;
-            return drained;
-        }
-
-        void drop(Collection<TopicPartition> partitions) {
-            records.removeIf(b -> partitions.contains(partition(b.record())));
-            bytes = records.stream().mapToLong(b -> Math.max(0, b.record().serializedValueSize())).sum();
-        }
-
-        /** Drops the partition's records and returns the first one's offset, or -1 if there were none. */
-        long drop(TopicPartition partition) {
-            long first = records.stream().filter(b -> partition(b.record()).equals(partition))
-                    .mapToLong(b -> b.record().offset()).min().orElse(-1);
-            if (first >= 0) {
-                drop(List.of(partition));
-            }
-            return first;
-        }
-
-        void clear() {
-            drain();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.newswire.search.index;
 
+import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
@@ -51,11 +52,11 @@ public class IndexerSettings {
     private Duration maxRetryBackoff = Duration.ofSeconds(30);
 
     /**
-     * A record whose value is larger than this is dead-lettered without being parsed. An enriched article is
-     * text, entities and topics: real ones are tens of kilobytes; a record of megabytes is an attack or a bug,
-     * and parsing and segmenting it would hold the indexer for seconds.
+     * A record whose value is larger than this is dead-lettered without being parsed. By default every record
+     * its topic takes ({@link EventLimits#MAX_RECORD_BYTES}) is read: a long article (a 2.4 MB Japanese page,
+     * say) is news too. Lower it to keep the indexer's parse and segmentation time per record short.
      */
-    private long maxRecordBytes = 1024L * 1024;
+    private long maxRecordBytes = EventLimits.MAX_RECORD_BYTES;
 
     /** A single document larger than this is dead-lettered instead of being sent. */
     private long maxDocumentBytes = 20L * 1024 * 1024;

@@ -99,6 +99,35 @@ class SearchParametersPropertyIT {
         }
     }
 
+    @Property(tries = 60)
+    void randomArticleIdsAndSimilarSizesNeverGetA5xx(@ForAll("ids") String id, @ForAll("sizes") String size)
+            throws Exception {
+        String path = "/api/v1/articles/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        for (String target : List.of(path, path + "/similar?size=" + URLEncoder.encode(size, StandardCharsets.UTF_8))) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + target))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as("%s -> %s", target, response.body()).isIn(200, 400, 404);
+            if (response.statusCode() != 200) {
+                assertThat(response.headers().firstValue("content-type").orElse("")).startsWith(Problem.MEDIA_TYPE);
+                assertThat(response.body().toLowerCase(Locale.ROOT)).doesNotContain("exception")
+                        .doesNotContain(stack.index).doesNotContain(stack.alias);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> ids() {
+        return Arbitraries.oneOf(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(200),
+                Arbitraries.of(TestArticles.pentagonBudget().id(), TestArticles.trade().id(), "x".repeat(128)));
+    }
+
+    @Provide
+    Arbitrary<String> sizes() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(-5, 60).map(String::valueOf),
+                Arbitraries.strings().all().ofMaxLength(12));
+    }
+
     @Provide
     Arbitrary<Map<String, List<String>>> searches() {
         Arbitrary<String> q = Arbitraries.oneOf(

@@ -57,8 +57,8 @@ class ArticleRecordsTest {
         assertThat(rejection(record("[1,".getBytes(StandardCharsets.UTF_8), null))).isEqualTo(MalformedEventException.class.getName());
         assertThat(rejection(record("null".getBytes(StandardCharsets.UTF_8), null))).isEqualTo(MalformedEventException.class.getName());
         assertThat(rejection(record(json(article(null)), "EnrichedArticle/v2"))).isEqualTo(UnknownSchemaException.class.getName());
-        assertThat(rejection(record(new byte[(int) settings.getMaxRecordBytes() + 1], EnrichedArticle.SCHEMA)))
-                .isEqualTo(RecordTooLargeException.class.getName());
+        settings.setMaxRecordBytes(1024);
+        assertThat(rejection(record(new byte[1025], EnrichedArticle.SCHEMA))).isEqualTo(RecordTooLargeException.class.getName());
     }
 
     @Test

@@ -9,11 +9,16 @@ import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
 import dev.newswire.search.StackSupport;
 import dev.newswire.search.TestArticles;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +49,9 @@ class IndexerPoisonIT implements TestPropertyProvider {
 
     @Inject
     ElasticsearchClient elasticsearch;
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -108,24 +117,41 @@ class IndexerPoisonIT implements TestPropertyProvider {
     }
 
     @Test
-    void hugeRecordIsDeadLetteredCutToTheLimitWithItsOriginalSize() throws IOException {
-        EnrichedArticle base = article("huge");
-        // As large as a topic takes: a valid article whose body fills the record.
-        String body = "word ".repeat((EventLimits.MAX_RECORD_BYTES - 4096) / 5);
-        EnrichedArticle huge = new EnrichedArticle(base.id(), base.url(), base.canonicalUrl(), base.sourceId(),
-                base.sourceName(), base.ingestMethod(), base.fetchedAt(), base.title(), null, null, base.publishedAt(),
-                "en", body, null, null, null, null, null, null, base.enrichedAt(), "test");
-        byte[] value = json(huge);
-        RecordMetadata poison = stack.send(0, huge.id(), value, ENRICHED_SCHEMA);
+    void hugeMalformedRecordIsDeadLetteredCutToTheLimitWithItsOriginalSize() {
+        // As large as a topic takes, no JSON at all.
+        byte[] value = new byte[EventLimits.MAX_RECORD_BYTES - 4096];
+        Random random = new Random(16);
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (byte) ('!' + random.nextInt(90));
+        }
+        RecordMetadata poison = stack.send(0, "huge", value, ENRICHED_SCHEMA);
 
         ConsumerRecord<String, byte[]> letter = afterPoison(poison, "after-huge");
 
-        assertThat(header(letter, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(RecordTooLargeException.class.getName());
+        assertThat(header(letter, EventHeaders.DLQ_EXCEPTION_CLASS)).isEqualTo(MalformedEventException.class.getName());
         assertThat(letter.value()).hasSize(EventLimits.MAX_DEAD_LETTER_VALUE_BYTES)
                 .isEqualTo(Arrays.copyOf(value, EventLimits.MAX_DEAD_LETTER_VALUE_BYTES));
         assertThat(header(letter, EventHeaders.DLQ_TRUNCATED)).isEqualTo("true");
         assertThat(header(letter, EventHeaders.DLQ_ORIGINAL_SIZE)).isEqualTo(Integer.toString(value.length));
-        assertThat(indexed(huge)).isFalse();
+    }
+
+    @Test
+    void longArticleIsIndexedAndFoundBySearch() throws Exception {
+        EnrichedArticle base = article("long-article");
+        // About 3 MB of text: longer than Elasticsearch highlights by default, still news.
+        String body = "The harbour authority published its annual report on shipping volumes. ".repeat(42_000);
+        EnrichedArticle longArticle = new EnrichedArticle(base.id(), base.url(), base.canonicalUrl(), base.sourceId(),
+                base.sourceName(), base.ingestMethod(), base.fetchedAt(), base.title(), null, null, base.publishedAt(),
+                "en", body, null, null, null, null, null, null, base.enrichedAt(), "test");
+        RecordMetadata sent = stack.send(0, longArticle);
+
+        await().atMost(BOUND).until(() -> indexed(longArticle)
+                && stack.committed().getOrDefault(sent.partition(), -1L) >= sent.offset() + 1);
+        HttpResponse<String> found = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.getURL() + "/api/v1/search?q=harbour%20authority%20shipping")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains(longArticle.id());
     }
 
     @Test

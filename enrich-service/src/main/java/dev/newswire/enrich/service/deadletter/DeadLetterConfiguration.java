@@ -2,6 +2,7 @@ package dev.newswire.enrich.service.deadletter;
 
 import dev.newswire.enrich.extract.NothingExtractableException;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,11 +28,19 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Failures of the consumer: permanent ones ({@link PermanentFailure}, {@link NothingExtractableException})
- * go to the dead-letter topic ({@code dlq-name} in application.yml) at once; anything else (a broker
- * that does not acknowledge the output, a timeout) is retried with exponential back-off, as the
- * binding's {@code back-off-*} properties set it, before it is dead-lettered too, so the partition
- * never stops for good and no record is skipped silently.
+ * Failures of the consumer: permanent ones ({@link PermanentFailure}, {@link NothingExtractableException},
+ * and an output the broker refuses as too large or that cannot be serialised) go to the dead-letter
+ * topic ({@code dlq-name} in application.yml) at once; anything else (a broker that does not
+ * acknowledge the output, a timeout) is retried with exponential back-off, as the binding's
+ * {@code back-off-*} properties set it, before it is dead-lettered too, so the partition never stops
+ * for good and no record is skipped silently.
+ *
+ * <p>A dead letter always fits its topic ({@link BoundedDeadLetterRecoverer}): its producer takes
+ * records of {@link EventLimits#MAX_RECORD_BYTES}, its value is cut to
+ * {@link EventLimits#MAX_DEAD_LETTER_VALUE_BYTES} and the exception message to
+ * {@link EventLimits#MAX_DEAD_LETTER_MESSAGE_CHARS}. If publishing a dead letter still fails (the
+ * broker is down), the error handler seeks back and tries the record again, which is right for an
+ * outage and cannot loop on the record itself.
  *
  * <p>The binder's own dead-lettering writes {@code x-exception-*} headers; Spring Kafka's
  * {@link DeadLetterPublishingRecoverer}, used here in its place, writes the {@code kafka_dlt-*}
@@ -45,7 +57,8 @@ public class DeadLetterConfiguration {
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES),
                 new ByteArraySerializer(), new ByteArraySerializer()));
         return new ListenerContainerWithDlqAndRetryCustomizer() {
 
@@ -57,12 +70,14 @@ public class DeadLetterConfiguration {
                 BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination = dlqDestinationResolver != null
                         ? dlqDestinationResolver
                         : (record, e) -> new TopicPartition(Topics.RAW_DLQ, -1);
-                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, destination);
+                DeadLetterPublishingRecoverer recoverer = new BoundedDeadLetterRecoverer(template, destination);
                 recoverer.setExceptionHeadersCreator(DeadLetterConfiguration::exceptionHeaders);
                 DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                         backOff != null ? backOff : new ExponentialBackOff(1000, 2));
                 handler.addNotRetryableExceptions(MalformedEventException.class, EnrichmentFailedException.class,
-                        NothingExtractableException.class);
+                        UnknownSchemaException.class, ContentTooLargeException.class,
+                        NothingExtractableException.class, RecordTooLargeException.class,
+                        RecordBatchTooLargeException.class, SerializationException.class);
                 handler.setCommitRecovered(true);
                 container.setCommonErrorHandler(handler);
             }
@@ -79,7 +94,17 @@ public class DeadLetterConfiguration {
         Throwable failure = failure(exception);
         headers.add(EventHeaders.DLQ_EXCEPTION_CLASS, failure.getClass().getName().getBytes(StandardCharsets.UTF_8));
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        headers.add(EventHeaders.DLQ_EXCEPTION_MESSAGE, message.getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.DLQ_EXCEPTION_MESSAGE, cut(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The message cut to {@link EventLimits#MAX_DEAD_LETTER_MESSAGE_CHARS}, never inside a surrogate pair. */
+    static String cut(String message) {
+        int max = EventLimits.MAX_DEAD_LETTER_MESSAGE_CHARS;
+        if (message.length() <= max) {
+            return message;
+        }
+        int end = Character.isHighSurrogate(message.charAt(max - 1)) ? max - 1 : max;
+        return message.substring(0, end);
     }
 
     /** The permanent failure in the cause chain, else its root cause. */

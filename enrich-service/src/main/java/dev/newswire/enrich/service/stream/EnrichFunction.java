@@ -2,8 +2,10 @@ package dev.newswire.enrich.service.stream;
 
 import dev.newswire.enrich.EnrichmentChain;
 import dev.newswire.enrich.extract.NothingExtractableException;
+import dev.newswire.enrich.service.deadletter.ContentTooLargeException;
 import dev.newswire.enrich.service.deadletter.EnrichmentFailedException;
 import dev.newswire.enrich.service.deadletter.MalformedEventException;
+import dev.newswire.enrich.service.deadletter.UnknownSchemaException;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.RawArticle;
@@ -22,10 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The stream function: a raw article record in, its enriched article out, with the same key and the
  * {@code schema} header of the enriched event. The raw bytes are read here rather than by the
- * binder's converter, so that a malformed record fails with a {@link MalformedEventException} that
- * names the problem and is dead-lettered at once.
+ * binder's converter, so that a malformed record (not JSON, no id, no value at all) fails with a
+ * {@link MalformedEventException} that names the problem and is dead-lettered at once; so does a record whose {@code schema} header names
+ * another event ({@link UnknownSchemaException}; a record without the header is read as a
+ * RawArticle/v1) and one whose content is longer than the ingest-service lets in
+ * ({@link ContentTooLargeException}).
  */
-public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
+public class EnrichFunction implements Function<Message<?>, Message<EnrichedArticle>> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichFunction.class);
     private static final byte[] SCHEMA = EnrichedArticle.SCHEMA.getBytes(StandardCharsets.UTF_8);
@@ -44,8 +49,15 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
     }
 
     @Override
-    public Message<EnrichedArticle> apply(Message<byte[]> message) {
-        RawArticle raw = read(message.getPayload());
+    public Message<EnrichedArticle> apply(Message<?> message) {
+        checkSchema(message.getHeaders().get(EventHeaders.SCHEMA));
+        // A record without a value (a tombstone) arrives as KafkaNull, not as bytes.
+        RawArticle raw = read(message.getPayload() instanceof byte[] bytes ? bytes : null);
+        if (raw.content() != null && raw.content().length() > RawArticle.MAX_CONTENT_CHARS) {
+            count("too-large", null);
+            throw new ContentTooLargeException("article " + raw.id() + ": content of " + raw.content().length()
+                    + " characters, over the limit of " + RawArticle.MAX_CONTENT_CHARS);
+        }
         EnrichedArticle enriched;
         long start = System.nanoTime();
         try {
@@ -74,7 +86,23 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
                 .build();
     }
 
+    private void checkSchema(Object header) {
+        if (header == null) {
+            return;
+        }
+        String schema = header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : header.toString();
+        if (!schema.equals(RawArticle.SCHEMA)) {
+            count("unknown-schema", null);
+            String shown = schema.length() > 100 ? schema.substring(0, 100) + "…" : schema;
+            throw new UnknownSchemaException("unknown schema '" + shown + "': this service reads " + RawArticle.SCHEMA);
+        }
+    }
+
     private RawArticle read(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            count("malformed", null);
+            throw new MalformedEventException("not a " + RawArticle.SCHEMA + " event: no value", null);
+        }
         RawArticle raw;
         try {
             raw = json.readValue(payload, RawArticle.class);
