@@ -95,7 +95,7 @@ else
   mkdir -p "$work/kafka/var/lib/kafka/data"
   import "$kafka" "$recipe" "$work/kafka" 1001:0 'USER 1001:0' 'WORKDIR /opt/kafka' \
     'ENV PATH=/opt/kafka/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    'EXPOSE 9092' 'ENTRYPOINT ["/opt/kafka/bin/run-broker.sh"]'
+    'EXPOSE 9092' 'CMD ["/etc/kafka/docker/run"]'
   rm -rf "$work/kafka"
 fi
 

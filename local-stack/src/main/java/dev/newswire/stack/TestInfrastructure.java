@@ -10,9 +10,10 @@ import java.time.Duration;
  * The one entry point of the integration tests for Kafka and Elasticsearch.
  *
  * <p>Endpoints come from the environment ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code ELASTICSEARCH_URL})
- * when set; else from Testcontainers when a Docker engine is reachable and Testcontainers is on the test
- * classpath; else from real servers started here as child processes. Each is started once per JVM, on
- * free ports, on first use, and stopped when the JVM exits.
+ * when set; else from Testcontainers on the locally built images when {@link Containers} says so
+ * ({@code newswire.infrastructure}: {@code auto}, {@code containers} or {@code embedded}); else from real
+ * servers started here as child processes. Each is started once per JVM, on free ports, on first use,
+ * and stopped when the JVM exits.
  */
 public final class TestInfrastructure {
 
@@ -31,7 +32,9 @@ public final class TestInfrastructure {
         if (kafka == null) {
             kafka = fromEnvironment("KAFKA_BOOTSTRAP_SERVERS");
             if (kafka == null && Containers.usable()) {
+                long started = System.nanoTime();
                 kafka = Containers.kafka();
+                log("Kafka container " + kafka + " ready in " + millisSince(started) + " ms");
             }
             if (kafka == null) {
                 long started = System.nanoTime();
@@ -49,7 +52,9 @@ public final class TestInfrastructure {
         if (elasticsearch == null) {
             elasticsearch = fromEnvironment("ELASTICSEARCH_URL");
             if (elasticsearch == null && Containers.usable()) {
+                long started = System.nanoTime();
                 elasticsearch = Containers.elasticsearch();
+                log("Elasticsearch container " + elasticsearch + " ready in " + millisSince(started) + " ms");
             }
             if (elasticsearch == null) {
                 long started = System.nanoTime();

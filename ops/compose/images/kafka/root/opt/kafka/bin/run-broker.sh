@@ -1,9 +1,12 @@
 #!/bin/bash
 # Starts a KRaft broker the way apache/kafka does: every KAFKA_* variable is a server property
 # (KAFKA_LOG_DIRS -> log.dirs; '___' -> '-', '__' -> '_', '_' -> '.'), CLUSTER_ID formats the storage
-# on first start, KAFKA_HEAP_OPTS sizes the heap.
+# on first start, KAFKA_HEAP_OPTS sizes the heap. Also /etc/kafka/docker/run, the official image's path
+# (Testcontainers' KafkaContainer calls it). Without CLUSTER_ID or KAFKA_LOG_DIRS, the official image's
+# defaults: a fixed id, and logs in /tmp (lost with the container: docker-compose.yml sets both).
 set -euo pipefail
-: "${CLUSTER_ID:?CLUSTER_ID must be set (one id per cluster, the same at every start)}"
+CLUSTER_ID=${CLUSTER_ID:-5L6g3nShT-eMCtK--X86sw}
+export KAFKA_LOG_DIRS=${KAFKA_LOG_DIRS:-/tmp/kraft-combined-logs}
 config=/tmp/server.properties
 : > "$config"
 for var in $(compgen -e); do
@@ -20,8 +23,7 @@ for var in $(compgen -e); do
   name="${name//@/_}"
   printf '%s=%s\n' "$name" "${!var}" >> "$config"
 done
-log_dirs=$(sed -n 's/^log\.dirs=//p' "$config")
-: "${log_dirs:?KAFKA_LOG_DIRS must be set}"
+log_dirs=$KAFKA_LOG_DIRS
 if [ ! -f "${log_dirs%%,*}/meta.properties" ]; then
   java -Xmx256m -Dlog4j2.configurationFile=/opt/kafka/config/log4j2.properties -cp '/opt/kafka/libs/*' \
     kafka.tools.StorageTool format --ignore-formatted -t "$CLUSTER_ID" -c "$config"
