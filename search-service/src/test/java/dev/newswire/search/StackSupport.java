@@ -1,5 +1,6 @@
 package dev.newswire.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
@@ -211,6 +212,13 @@ public final class StackSupport implements AutoCloseable {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many of these articles the index holds, after a refresh. */
+    public long indexed(ElasticsearchClient client, List<EnrichedArticle> articles) throws IOException {
+        client.indices().refresh(r -> r.index(alias));
+        List<String> ids = articles.stream().map(EnrichedArticle::id).toList();
+        return client.count(c -> c.index(alias).query(q -> q.ids(i -> i.values(ids)))).count();
     }
 
     /** Whether the group committed everything written to the topic so far. */

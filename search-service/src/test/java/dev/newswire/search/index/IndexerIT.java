@@ -52,11 +52,6 @@ class IndexerIT implements TestPropertyProvider {
                 Instant.parse("2025-11-01T00:00:00Z").plusSeconds(3600L * i), List.of(), List.of())).toList();
     }
 
-    private long countOf(List<EnrichedArticle> articles) throws IOException {
-        elasticsearch.indices().refresh(r -> r.index(stack.alias));
-        List<String> ids = articles.stream().map(EnrichedArticle::id).toList();
-        return elasticsearch.count(c -> c.index(stack.alias).query(q -> q.ids(i -> i.values(ids)))).count();
-    }
 
     private long totalDocuments() throws IOException {
         elasticsearch.indices().refresh(r -> r.index(stack.alias));
@@ -68,7 +63,7 @@ class IndexerIT implements TestPropertyProvider {
         List<EnrichedArticle> batch = articles("first", 25);
         batch.forEach(stack::send);
 
-        await().atMost(BOUND).until(() -> countOf(batch) == 25 && stack.caughtUp());
+        await().atMost(BOUND).until(() -> stack.indexed(elasticsearch, batch) == 25 && stack.caughtUp());
         EnrichedArticle stored = elasticsearch.get(g -> g.index(stack.alias).id(batch.get(3).id()), Map.class).found()
                 ? batch.get(3) : null;
         assertThat(stored).isNotNull();
@@ -78,14 +73,14 @@ class IndexerIT implements TestPropertyProvider {
     void replayingTheSameRecordsOverwritesInsteadOfDuplicating() throws IOException {
         List<EnrichedArticle> batch = articles("replay", 10);
         batch.forEach(stack::send);
-        await().atMost(BOUND).until(() -> countOf(batch) == 10 && stack.caughtUp());
+        await().atMost(BOUND).until(() -> stack.indexed(elasticsearch, batch) == 10 && stack.caughtUp());
         long before = totalDocuments();
 
         batch.forEach(stack::send);
         batch.forEach(stack::send);
 
         await().atMost(BOUND).until(stack::caughtUp);
-        assertThat(countOf(batch)).isEqualTo(10);
+        assertThat(stack.indexed(elasticsearch, batch)).isEqualTo(10);
         assertThat(totalDocuments()).isEqualTo(before);
     }
 
@@ -103,12 +98,12 @@ class IndexerIT implements TestPropertyProvider {
             await().atMost(BOUND).until(() -> meters.counter("newswire.indexer.retries").count() >= retriesBefore + 3);
             assertThat(stack.committed()).isEqualTo(committedBefore);
             assertThat(stack.caughtUp()).isFalse();
-            assertThat(countOf(blocked)).isZero();
+            assertThat(stack.indexed(elasticsearch, blocked)).isZero();
         } finally {
             elasticsearch.indices().putSettings(s -> s.index(stack.index).settings(i -> i.blocks(b -> b.write(false))));
         }
 
-        await().atMost(BOUND).until(() -> countOf(blocked) == 6 && stack.caughtUp());
+        await().atMost(BOUND).until(() -> stack.indexed(elasticsearch, blocked) == 6 && stack.caughtUp());
     }
 
 }

@@ -34,12 +34,6 @@ class IndexerRestartIT {
                 "Body " + i, Instant.parse("2025-11-02T00:00:00Z").plusSeconds(i), List.of(), List.of())).toList();
     }
 
-    private static long countOf(ElasticsearchClient client, String alias, List<EnrichedArticle> articles)
-            throws IOException {
-        client.indices().refresh(r -> r.index(alias));
-        List<String> ids = articles.stream().map(EnrichedArticle::id).toList();
-        return client.count(c -> c.index(alias).query(q -> q.ids(i -> i.values(ids)))).count();
-    }
 
     private static void writeBlock(ElasticsearchClient client, String index, boolean blocked) throws IOException {
         client.indices().putSettings(s -> s.index(index).settings(i -> i.blocks(b -> b.write(blocked))));
@@ -58,7 +52,7 @@ class IndexerRestartIT {
                 ElasticsearchClient client = first.getApplicationContext().getBean(ElasticsearchClient.class);
                 MeterRegistry meters = first.getApplicationContext().getBean(MeterRegistry.class);
                 early.forEach(stack::send);
-                await().atMost(BOUND).until(() -> countOf(client, stack.alias, early) == 3 && stack.caughtUp());
+                await().atMost(BOUND).until(() -> stack.indexed(client, early) == 3 && stack.caughtUp());
                 committedAtStop = stack.committed();
 
                 writeBlock(client, stack.index, true);
@@ -69,12 +63,12 @@ class IndexerRestartIT {
             assertThat(stack.committed()).isEqualTo(committedAtStop);
             try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 ElasticsearchClient client = second.getApplicationContext().getBean(ElasticsearchClient.class);
-                assertThat(countOf(client, stack.alias, refused)).isZero();
+                assertThat(stack.indexed(client, refused)).isZero();
 
                 writeBlock(client, stack.index, false);
 
-                await().atMost(BOUND).until(() -> countOf(client, stack.alias, refused) == 4 && stack.caughtUp());
-                assertThat(countOf(client, stack.alias, early)).isEqualTo(3);
+                await().atMost(BOUND).until(() -> stack.indexed(client, refused) == 4 && stack.caughtUp());
+                assertThat(stack.indexed(client, early)).isEqualTo(3);
             }
         }
     }

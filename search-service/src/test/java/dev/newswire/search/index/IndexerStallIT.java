@@ -59,11 +59,6 @@ class IndexerStallIT implements TestPropertyProvider {
                 "Body " + i, Instant.parse("2025-11-04T00:00:00Z").plusSeconds(i), List.of(), List.of())).toList();
     }
 
-    private long countOf(List<EnrichedArticle> articles) throws IOException {
-        elasticsearch.indices().refresh(r -> r.index(stack.alias));
-        List<String> ids = articles.stream().map(EnrichedArticle::id).toList();
-        return elasticsearch.count(c -> c.index(stack.alias).query(q -> q.ids(i -> i.values(ids)))).count();
-    }
 
     @Test
     void aPartitionWaitingForItsDeadLetterHoldsBackNoOtherPartitionAndLosesNothing() throws IOException {
@@ -78,7 +73,7 @@ class IndexerStallIT implements TestPropertyProvider {
 
         // The other partition is indexed and committed to its end; the poison's partition is committed up to the
         // poison and no further (records behind it that shared its flush may be written: a replay overwrites them).
-        await().atMost(BOUND).until(() -> countOf(otherPartition) == 5
+        await().atMost(BOUND).until(() -> stack.indexed(elasticsearch, otherPartition) == 5
                 && stack.committed().getOrDefault(1, -1L) == endOfOther
                 && meters.counter("newswire.indexer.retries").count() >= 2);
         assertThat(stack.committed().getOrDefault(0, 0L)).isEqualTo(poison.offset());
@@ -86,7 +81,7 @@ class IndexerStallIT implements TestPropertyProvider {
 
         stack.configureDeadLetterTopic("max.message.bytes", Integer.toString(EventLimits.MAX_RECORD_BYTES));
 
-        await().atMost(BOUND).until(() -> countOf(behindPoison) == 5 && stack.caughtUp());
+        await().atMost(BOUND).until(() -> stack.indexed(elasticsearch, behindPoison) == 5 && stack.caughtUp());
         assertThat(stack.deadLetters()).singleElement()
                 .satisfies(letter -> assertThat(letter.key()).isEqualTo("poison"));
         assertThat(meters.get("newswire.indexer.waiting.partitions").gauge().value()).isZero();
