@@ -8,8 +8,6 @@ import dev.newswire.stack.ManagedProcess;
 import dev.newswire.stack.Ports;
 import dev.newswire.stack.Posix;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +55,8 @@ class ChaosIT {
         List<String> args = new ArrayList<>(List.of("chaos", "--json", "--articles", String.valueOf(ARTICLES),
                 "--shared", SHARED.toString(),
                 "--search-port", String.valueOf(Ports.free()), "--ingest-port", String.valueOf(Ports.free()),
-                "--enrich-port", String.valueOf(Ports.free()), "--kafka-port", String.valueOf(freePair(1)),
-                "--elasticsearch-port", String.valueOf(freePair(100))));
+                "--enrich-port", String.valueOf(Ports.free()), "--kafka-port", String.valueOf(Ports.freePair(1)),
+                "--elasticsearch-port", String.valueOf(Ports.freePair(100))));
         long t0 = System.nanoTime();
         Result result = cli(args);
         System.err.printf("[chaos] %.0f s%n%s%n", (System.nanoTime() - t0) / 1e9, result.log);
@@ -93,20 +91,5 @@ class ChaosIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();
         return new Result(process.exitValue(), output, Files.readString(log));
-    }
-
-    /** A free port whose neighbour at {@code offset} is free too (Kafka's controller, Elasticsearch's transport). */
-    static int freePair(int offset) {
-        for (int i = 0; i < 50; i++) {
-            int port = Ports.free();
-            if (port + offset < 65536 && !Ports.isOpen(port + offset)) {
-                try (ServerSocket s = new ServerSocket(port + offset, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException e) {
-                    // taken: try another
-                }
-            }
-        }
-        throw new IllegalStateException("no free pair of ports");
     }
 }

@@ -43,8 +43,8 @@ class StackLifecycleIT {
             Path target = Files.createDirectories(root.resolve(module).resolve("target"));
             Files.createSymbolicLink(target.resolve(module + ".jar"), REPO.resolve(module).resolve("target/" + module + ".jar"));
         }
-        int kafka = freePair(1);
-        int elasticsearch = freePair(100);
+        int kafka = Ports.freePair(1);
+        int elasticsearch = Ports.freePair(100);
         searchPort = Ports.free();
         ports = List.of("--search-port", String.valueOf(searchPort), "--ingest-port", String.valueOf(Ports.free()),
                 "--enrich-port", String.valueOf(Ports.free()), "--kafka-port", String.valueOf(kafka),
@@ -135,20 +135,5 @@ class StackLifecycleIT {
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new Result(process.exitValue(), output);
-    }
-
-    /** A free port whose neighbour at {@code offset} is free too (Kafka's controller, Elasticsearch's transport). */
-    static int freePair(int offset) {
-        for (int i = 0; i < 50; i++) {
-            int port = Ports.free();
-            if (port + offset < 65536 && !Ports.isOpen(port + offset)) {
-                try (ServerSocket s = new ServerSocket(port + offset, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException e) {
-                    // taken: try another
-                }
-            }
-        }
-        throw new IllegalStateException("no free pair of ports");
     }
 }

@@ -23,6 +23,24 @@ public final class Ports {
         }
     }
 
+    /**
+     * A free port whose neighbour at {@code offset} is free too, for a part that takes two (Kafka's
+     * controller at +1, Elasticsearch's transport at +100).
+     */
+    public static int freePair(int offset) {
+        for (int i = 0; i < 50; i++) {
+            int port = free();
+            if (port + offset < 65536 && !isOpen(port + offset)) {
+                try (ServerSocket ignored = new ServerSocket(port + offset, 1, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException e) {
+                    // taken: try another
+                }
+            }
+        }
+        throw new IllegalStateException("no free pair of ports on loopback");
+    }
+
     /** Whether something accepts connections on the loopback port. */
     public static boolean isOpen(int port) {
         try (Socket socket = new Socket()) {
