@@ -124,16 +124,26 @@ public final class IngestService {
     private RawArticle toRawArticle(PushArticle a, IngestMethod method) throws InterruptedException {
         Instant now = clock.instant();
         if (a.content() != null) {
-            return RawArticles.create(a.url(), a.sourceId(), a.sourceName(), now, a.publishedAt(), a.contentType(),
-                    a.content(), a.title(), a.summary(), a.language(), method);
+            return pushed(a, method, now).content(a.contentType(), a.content()).build();
         }
         FetchedPage page = fetch(a.url(), "url");
         if (page.kind() != FetchedPage.Kind.HTML && page.kind() != FetchedPage.Kind.TEXT) {
             throw notAPage(page, "url");
         }
-        return RawArticles.create(a.url(), a.sourceId(), a.sourceName(), now, a.publishedAt(),
-                page.kind() == FetchedPage.Kind.HTML ? "text/html" : "text/plain", RawArticles.capped(page.text()),
-                a.title(), a.summary(), a.language(), method);
+        return pushed(a, method, now).content(contentType(page), RawArticles.capped(page.text())).build();
+    }
+
+    private static RawArticles.Draft pushed(PushArticle a, IngestMethod method, Instant now) {
+        return RawArticles.draft(method, now)
+                .url(a.url())
+                .source(a.sourceId(), a.sourceName())
+                .publishedAt(a.publishedAt())
+                .hints(a.title(), a.summary())
+                .language(a.language());
+    }
+
+    private static String contentType(FetchedPage page) {
+        return page.kind() == FetchedPage.Kind.HTML ? "text/html" : "text/plain";
     }
 
     /**
@@ -166,9 +176,9 @@ public final class IngestService {
         }
         String defaultSource = options.method() == IngestMethod.FILE ? "file"
                 : url != null ? hostOf(url) : "push";
-        RawArticle article = RawArticles.create(url == null ? null : url.strip(), sourceId(options, defaultSource),
-                sourceName(options, defaultSource), clock.instant(), options.publishedAt(),
-                html ? "text/html" : "text/plain", text, options.title(), null, options.language(), options.method());
+        RawArticle article = draft(options, url == null ? null : url.strip(), defaultSource)
+                .content(html ? "text/html" : "text/plain", text)
+                .build();
         publish(List.of(article));
         return IngestResponse.of(List.of(IngestResponse.Item.accepted(0, article.id(), article.url(),
                 article.feedTitle())));
@@ -188,9 +198,9 @@ public final class IngestService {
             throw notAPage(page, "url");
         }
         String host = page.finalUri().getHost();
-        RawArticle article = RawArticles.create(url.strip(), sourceId(options, host), sourceName(options, host),
-                clock.instant(), options.publishedAt(), page.kind() == FetchedPage.Kind.HTML ? "text/html" : "text/plain",
-                RawArticles.capped(page.text()), options.title(), null, options.language(), options.method());
+        RawArticle article = draft(options, url.strip(), host)
+                .content(contentType(page), RawArticles.capped(page.text()))
+                .build();
         publish(List.of(article));
         return IngestResponse.of(List.of(IngestResponse.Item.accepted(0, article.id(), article.url(),
                 article.feedTitle())));
@@ -288,6 +298,16 @@ public final class IngestService {
         } catch (IllegalArgumentException e) {
             return "push";
         }
+    }
+
+    /** A page's draft: URL, source (the options', else {@code fallback}) and the hints the request gave. */
+    private RawArticles.Draft draft(IngestOptions options, String url, String fallback) {
+        return RawArticles.draft(options.method(), clock.instant())
+                .url(url)
+                .source(sourceId(options, fallback), sourceName(options, fallback))
+                .publishedAt(options.publishedAt())
+                .hints(options.title(), null)
+                .language(options.language());
     }
 
     private static String sourceId(IngestOptions options, String fallback) {
