@@ -3,7 +3,6 @@ package dev.newswire.ingest.api;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -74,9 +73,5 @@ final class Problems {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static List<FieldProblem> one(String field, String detail) {
-        return List.of(new FieldProblem(field, detail));
     }
 }

@@ -1,4 +1,4 @@
-package dev.newswire.ingest.api;
+package dev.newswire.ingest.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PushArticleReaderTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final PushArticleReader reader = new PushArticleReader(new ApiProperties());
+    private final PushArticleReader reader = new PushArticleReader(2000, 20_000);
 
     /** The bundled sample corpus ({@code samples/articles}) is what {@code ./newswire up} pushes. */
     static Stream<Path> sampleFiles() throws IOException {

@@ -1,4 +1,4 @@
-package dev.newswire.ingest.api;
+package dev.newswire.ingest.intake;
 
 import dev.newswire.ingest.publish.RawArticles;
 import dev.newswire.model.ArticleIds;
@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * {@code publishedAt}, {@code summary}, {@code source}, {@code sourceName}, {@code language}. Unknown fields
  * are ignored (tolerant reader); every problem names its field.
  */
-final class PushArticleReader {
+public final class PushArticleReader {
 
     /** The outcome: an article, or the problems. */
     record Result(PushArticle article, List<FieldProblem> problems) {
@@ -31,10 +31,12 @@ final class PushArticleReader {
         }
     }
 
-    private final ApiProperties limits;
+    private final int maxTitleLength;
+    private final int maxSummaryLength;
 
-    PushArticleReader(ApiProperties limits) {
-        this.limits = limits;
+    PushArticleReader(int maxTitleLength, int maxSummaryLength) {
+        this.maxTitleLength = maxTitleLength;
+        this.maxSummaryLength = maxSummaryLength;
     }
 
     Result read(JsonNode node, String defaultSourceId) {
@@ -51,10 +53,10 @@ final class PushArticleReader {
                 problems.add(new FieldProblem("url", "must be an absolute http or https URL"));
             }
         }
-        String title = string(node, "title", limits.getMaxTitleLength(), problems);
+        String title = string(node, "title", maxTitleLength, problems);
         String content = string(node, "content", RawArticle.MAX_CONTENT_CHARS, problems);
         String html = string(node, "html", RawArticle.MAX_CONTENT_CHARS, problems);
-        String summary = string(node, "summary", limits.getMaxSummaryLength(), problems);
+        String summary = string(node, "summary", maxSummaryLength, problems);
         String source = string(node, "source", 256, problems);
         String sourceName = string(node, "sourceName", 512, problems);
         String languageTag = string(node, "language", 35, problems);
@@ -132,7 +134,7 @@ final class PushArticleReader {
     }
 
     /** RFC 3339 / ISO-8601 with offset; a bare date is taken as midnight UTC. */
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         String s = text.strip();
         try {
             return OffsetDateTime.parse(s).toInstant();

@@ -1,4 +1,4 @@
-package dev.newswire.ingest.api;
+package dev.newswire.ingest.intake;
 
 import dev.newswire.ingest.feed.FeedArticles;
 import dev.newswire.ingest.feed.FeedParseException;
@@ -23,18 +23,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import dev.newswire.ingest.intake.IngestRejection.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the ingest endpoints do: validate, fetch where a URL is to be fetched, build raw articles, publish
- * them and answer only after Kafka acknowledged them. Each request's accepted items are published
- * together, so a batch's records are in flight at once.
+ * The ingest use cases, between the HTTP API and the publisher: validate, fetch where a URL is to be
+ * fetched, build raw articles, publish them and answer only after Kafka acknowledged them. Each request's
+ * accepted items are published together, so a batch's records are in flight at once. It knows no HTTP: a
+ * refusal is an {@link IngestRejection}, which the API renders as problem details.
  */
-public final class IngestService {
+public final class Intake {
 
     private final PushArticleReader reader;
-    private final ApiProperties limits;
+    private final int maxBatchSize;
     private final PageFetcher pages;
     private final FeedParser feedParser;
     private final FeedArticles feedArticles;
@@ -42,10 +43,10 @@ public final class IngestService {
     private final Duration maxHostWait;
     private final Clock clock;
 
-    public IngestService(ApiProperties limits, FetchProperties fetch, PageFetcher pages, FeedParser feedParser,
-                         FeedArticles feedArticles, ArticlePublisher publisher, Clock clock) {
-        this.reader = new PushArticleReader(limits);
-        this.limits = limits;
+    public Intake(int maxBatchSize, int maxTitleLength, int maxSummaryLength, FetchProperties fetch, PageFetcher pages, FeedParser feedParser,
+                  FeedArticles feedArticles, ArticlePublisher publisher, Clock clock) {
+        this.reader = new PushArticleReader(maxTitleLength, maxSummaryLength);
+        this.maxBatchSize = maxBatchSize;
         this.pages = pages;
         this.feedParser = feedParser;
         this.feedArticles = feedArticles;
@@ -57,7 +58,7 @@ public final class IngestService {
     /**
      * {@code POST /api/v1/articles}: one JSON object, or the items of an array answered per item.
      *
-     * @param items the article, or the batch's elements ({@link RequestJson#push} checked their number)
+     * @param items the article, or the batch's elements (the API checked their number)
      * @param batch whether the body was an array
      */
     public IngestResponse pushArticles(List<JsonNode> items, boolean batch, IngestMethod method)
@@ -68,8 +69,8 @@ public final class IngestService {
         }
         PushArticleReader.Result result = reader.read(items.get(0), defaultSource);
         if (!result.ok()) {
-            HttpStatus status = result.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
-            throw new ApiException(status, result.tooLarge() ? "too-large" : "invalid-article",
+            Reason reason = result.tooLarge() ? Reason.TOO_LARGE : Reason.INVALID;
+            throw new IngestRejection(reason, result.tooLarge() ? "too-large" : "invalid-article",
                     result.tooLarge() ? "Payload Too Large" : "Invalid Article", summary(result.problems()),
                     result.problems(), null, null);
         }
@@ -82,14 +83,14 @@ public final class IngestService {
     private IngestResponse pushBatch(List<JsonNode> array, IngestMethod method, String defaultSource)
             throws InterruptedException {
         if (array.isEmpty()) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-article", "Invalid Article", "body",
+            throw IngestRejection.field(Reason.INVALID, "invalid-article", "Invalid Article", "body",
                     "the batch is empty");
         }
-        if (array.size() > limits.getMaxBatchSize()) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch Too Large",
-                    "body: a batch holds at most " + limits.getMaxBatchSize() + " articles, this one "
-                            + array.size(), Problems.one("body", "a batch holds at most " + limits.getMaxBatchSize()
-                            + " articles, this one " + array.size()), Map.of("maxBatchSize", limits.getMaxBatchSize()),
+        if (array.size() > maxBatchSize) {
+            throw new IngestRejection(Reason.TOO_LARGE, "batch-too-large", "Batch Too Large",
+                    "body: a batch holds at most " + maxBatchSize + " articles, this one "
+                            + array.size(), FieldProblem.one("body", "a batch holds at most " + maxBatchSize
+                            + " articles, this one " + array.size()), Map.of("maxBatchSize", maxBatchSize),
                     null);
         }
         List<IngestResponse.Item> items = new ArrayList<>(array.size());
@@ -106,14 +107,14 @@ public final class IngestService {
                 RawArticle article = toRawArticle(result.article(), method);
                 articles.add(article);
                 items.add(IngestResponse.Item.accepted(i, article.id(), article.url(), article.feedTitle()));
-            } catch (ApiException e) {
+            } catch (IngestRejection e) {
                 items.add(IngestResponse.Item.rejected(i, url, null, e.errors()));
             }
         }
         publish(articles);
         IngestResponse response = IngestResponse.of(items);
         if (response.accepted() == 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-article", "Invalid Articles",
+            throw new IngestRejection(Reason.INVALID, "invalid-article", "Invalid Articles",
                     "none of the " + items.size() + " articles was accepted; see items", null,
                     Map.of("items", items), null);
         }
@@ -154,20 +155,20 @@ public final class IngestService {
     public IngestResponse ingestPageBody(byte[] body, String contentType, String url, IngestOptions options)
             throws InterruptedException {
         if (body == null || body.length == 0) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-page", "Invalid Page", "body", "is empty");
+            throw IngestRejection.field(Reason.INVALID, "invalid-page", "Invalid Page", "body", "is empty");
         }
         String mediaType = TextDecoding.mediaType(contentType);
         boolean html = !"text/plain".equals(mediaType);
         String text = TextDecoding.decode(body, contentType, html);
         if (text.isBlank()) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-page", "Invalid Page", "body", "is blank");
+            throw IngestRejection.field(Reason.INVALID, "invalid-page", "Invalid Page", "body", "is blank");
         }
         if (text.length() > RawArticle.MAX_CONTENT_CHARS) {
-            throw ApiException.field(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Payload Too Large", "body",
+            throw IngestRejection.field(Reason.TOO_LARGE, "too-large", "Payload Too Large", "body",
                     "is longer than " + RawArticle.MAX_CONTENT_CHARS + " characters");
         }
         if (!RawArticles.fits(text)) {
-            throw ApiException.field(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Payload Too Large", "body",
+            throw IngestRejection.field(Reason.TOO_LARGE, "too-large", "Payload Too Large", "body",
                     "is longer than " + RawArticles.MAX_CONTENT_JSON_BYTES + " bytes as JSON, the most a raw event holds");
         }
         checkUrl(url, "url");
@@ -188,7 +189,7 @@ public final class IngestService {
     public IngestResponse fetchPage(String url, IngestOptions options) throws InterruptedException {
         checkUrl(url, "url");
         if (url == null) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-url", "Invalid URL", "url", "is required");
+            throw IngestRejection.field(Reason.INVALID, "invalid-url", "Invalid URL", "url", "is required");
         }
         FetchedPage page = fetch(url.strip(), "url");
         if (page.kind() == FetchedPage.Kind.FEED) {
@@ -210,7 +211,7 @@ public final class IngestService {
     public IngestResponse ingestFeedBody(byte[] body, String contentType, IngestOptions options)
             throws InterruptedException {
         if (body == null || body.length == 0) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-feed", "Invalid Feed", "body", "is empty");
+            throw IngestRejection.field(Reason.INVALID, "invalid-feed", "Invalid Feed", "body", "is empty");
         }
         return ingestFeed(body, contentType, null, options, null);
     }
@@ -218,7 +219,7 @@ public final class IngestService {
     /** {@code POST /api/v1/feeds} with a URL: fetched once, its entries published. */
     public IngestResponse fetchFeed(String url, IngestOptions options) throws InterruptedException {
         if (url == null) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-url", "Invalid URL", "url", "is required");
+            throw IngestRejection.field(Reason.INVALID, "invalid-url", "Invalid URL", "url", "is required");
         }
         checkUrl(url, "url");
         FetchedPage page = fetch(url.strip(), "url");
@@ -231,7 +232,7 @@ public final class IngestService {
         try {
             feed = feedParser.parse(body, contentType, location);
         } catch (FeedParseException e) {
-            throw ApiException.field(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", "Invalid Feed",
+            throw IngestRejection.field(Reason.UNPROCESSABLE, "invalid-feed", "Invalid Feed",
                     url != null ? "url" : "body", e.getMessage());
         }
         String fallbackId = options.method() == IngestMethod.FILE ? "file"
@@ -248,7 +249,7 @@ public final class IngestService {
             FeedArticles.Item item = converted.get(i);
             if (item.article() == null) {
                 items.add(IngestResponse.Item.rejected(i, item.entry().link(), item.entry().title(),
-                        Problems.one("entries[" + i + "]", item.problem())));
+                        FieldProblem.one("entries[" + i + "]", item.problem())));
             } else {
                 articles.add(item.article());
                 items.add(IngestResponse.Item.accepted(i, item.article().id(), item.article().url(),
@@ -263,17 +264,17 @@ public final class IngestService {
         try {
             return pages.fetch(URI.create(url.strip()), maxHostWait);
         } catch (FetchException e) {
-            throw FetchProblems.of(e, field, clock);
+            throw FetchRejections.of(e, field, clock);
         } catch (PageFetcher.PageStatusException e) {
-            throw FetchProblems.of(e, field);
+            throw FetchRejections.of(e, field);
         } catch (IllegalArgumentException e) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-url", "Invalid URL", field,
+            throw IngestRejection.field(Reason.INVALID, "invalid-url", "Invalid URL", field,
                     "must be an absolute http or https URL");
         }
     }
 
-    private static ApiException notAPage(FetchedPage page, String field) {
-        return ApiException.field(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-document", "Unsupported Document",
+    private static IngestRejection notAPage(FetchedPage page, String field) {
+        return IngestRejection.field(Reason.UNPROCESSABLE, "unsupported-document", "Unsupported Document",
                 field, "the document at " + page.finalUri() + " is " + page.mediaType()
                         + "; only HTML, plain text and feeds are ingested");
     }
@@ -285,7 +286,7 @@ public final class IngestService {
         try {
             ArticleIds.canonicalize(url);
         } catch (IllegalArgumentException e) {
-            throw ApiException.field(HttpStatus.BAD_REQUEST, "invalid-url", "Invalid URL", field,
+            throw IngestRejection.field(Reason.INVALID, "invalid-url", "Invalid URL", field,
                     "must be an absolute http or https URL");
         }
     }
@@ -328,11 +329,11 @@ public final class IngestService {
         } catch (PublishException e) {
             Map<String, Object> extra = Map.of("acknowledged", e.acknowledged(), "failed", e.failed());
             if (e.tooLarge()) {
-                throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Payload Too Large",
+                throw new IngestRejection(Reason.TOO_LARGE, "too-large", "Payload Too Large",
                         "the broker refused an article as too large: " + e.getMessage(),
-                        Problems.one("content", "too large for the topic's message size limit"), extra, null);
+                        FieldProblem.one("content", "too large for the topic's message size limit"), extra, null);
             }
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "publish-failed", "Kafka Unavailable",
+            throw new IngestRejection(Reason.UNAVAILABLE, "publish-failed", "Kafka Unavailable",
                     e.getMessage() + "; nothing is lost by sending again (same ids)", null, extra, Duration.ofSeconds(5));
         }
     }

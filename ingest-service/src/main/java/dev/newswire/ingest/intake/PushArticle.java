@@ -1,4 +1,4 @@
-package dev.newswire.ingest.api;
+package dev.newswire.ingest.intake;
 
 import java.time.Instant;
 

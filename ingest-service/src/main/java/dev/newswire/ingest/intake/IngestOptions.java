@@ -1,4 +1,4 @@
-package dev.newswire.ingest.api;
+package dev.newswire.ingest.intake;
 
 import dev.newswire.model.IngestMethod;
 import java.time.Instant;
@@ -14,6 +14,6 @@ import java.time.Instant;
  * @param method      {@code FILE} when the CLI sends a file, else the endpoint's own method
  * @param fetchPages  whether a feed's entries' links are fetched
  */
-record IngestOptions(String source, String sourceName, String language, String title, Instant publishedAt,
+public record IngestOptions(String source, String sourceName, String language, String title, Instant publishedAt,
                      IngestMethod method, boolean fetchPages) {
 }

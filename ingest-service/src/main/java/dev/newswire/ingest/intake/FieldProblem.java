@@ -1,4 +1,6 @@
-package dev.newswire.ingest.api;
+package dev.newswire.ingest.intake;
+
+import java.util.List;
 
 /**
  * One bad input, named.
@@ -8,4 +10,9 @@ package dev.newswire.ingest.api;
  * @param detail what is wrong with it
  */
 public record FieldProblem(String field, String detail) {
+
+    /** The one problem, as the list that answers carry. */
+    public static List<FieldProblem> one(String field, String detail) {
+        return List.of(new FieldProblem(field, detail));
+    }
 }
