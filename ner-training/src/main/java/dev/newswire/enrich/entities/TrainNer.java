@@ -6,15 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Trains the NER models from the development sets in {@code ../shared/eval} and writes them into
- * this module's resources; with {@code --evaluate}, trains on 80 % of the documents and prints the
+ * enrich-tagging's resources; with {@code --evaluate}, trains on 80 % of the documents and prints the
  * figures on the other 20 % instead. Reproduce the checked-in models with
- * <pre>mvn -B -q -pl enrich-tagging exec:java -Dexec.mainClass=dev.newswire.enrich.entities.TrainNer</pre>
+ * <pre>mvn -B -q -Ptrain -pl ner-training -am process-classes</pre>
+ * (options after {@code -Dexec.args=}).
  * English learns from wikigold and, at a lower weight, from {@link SilverCorpus}'s machine-labelled
  * sentences. Options: {@code --lang ja|en} (default both), {@code --evaluate}, {@code --cross-validate} (5 folds by
  * document), {@code --no-silver} (English from wikigold alone), {@code --train-parts N} (with {@code --cross-validate}: learn from N of the other four
@@ -242,7 +245,7 @@ public final class TrainNer {
         for (int m = 0; m < ENGLISH_MEMBERS; m++) {
             members.add(DenseScorer.initial(EnglishNer.DENSE_INPUTS, Bio.LABELS, SEED + m));
         }
-        List<String> lexicon = EnglishNer.lowercaseLexicon(sentences);
+        List<String> lexicon = lowercaseLexicon(sentences);
         EnglishNer features = new EnglishNer(null, null, gazetteer, lexicon);
         List<CrfTrainer.Example> examples = new ArrayList<>();
         for (NerCorpus.Sentence document : NerCorpus.byDocument(sentences)) {
@@ -260,6 +263,19 @@ public final class TrainNer {
         LinearChainModel crf = CrfTrainer.trainAveraged(Bio.LABELS, ENGLISH_MEMBERS, m -> examples, SEED, ENGLISH_EPOCHS,
                 members::get, lexicon);
         return new EnglishModels(crf, DenseScorer.averaged(members));
+    }
+
+    /** Words that occur in lower case in the training text, kept in the model. */
+    static List<String> lowercaseLexicon(List<NerCorpus.Sentence> sentences) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (NerCorpus.Sentence sentence : sentences) {
+            for (String token : EnglishTokens.of(sentence.text()).text()) {
+                if (!token.isEmpty() && Character.isLowerCase(token.codePointAt(0))) {
+                    counts.merge(token, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.keySet().stream().sorted().toList();
     }
 
     /**

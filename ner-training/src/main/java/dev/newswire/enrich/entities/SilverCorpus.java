@@ -23,13 +23,13 @@ import org.jsoup.Jsoup;
  * ({@link #LABELS}): for each sentence that has a name, where it lies in its paragraph and where its
  * tokens part, a hash of its text and its names by code point. A sentence is read as wikigold's are,
  * its tokens joined by single spaces. The labels were made by a tagger learnt from other data
- * (the ner-teacher module, run by hand; see the enrich-tagging README), so they bring names in
+ * (the ner-teacher module, run by hand; see the ner-training README), so they bring names in
  * running news text that wikigold's 116 documents do not have.
  */
 public final class SilverCorpus {
 
     /** The labels, from the checkout's root. */
-    public static final String LABELS = "enrich-tagging/src/training/en-news-silver.tsv";
+    public static final String LABELS = "ner-training/src/training/en-news-silver.tsv";
 
     /** Paragraphs shorter than this are menus, captions or bylines rather than running text. */
     private static final int MIN_PARAGRAPH = 40;
