@@ -2,6 +2,7 @@ package dev.newswire.search.index;
 
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
+import dev.newswire.runtime.stream.DeadLetters;
 import dev.newswire.runtime.stream.KafkaClients;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -10,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +30,10 @@ import org.slf4j.LoggerFactory;
  * plus the {@link EventHeaders} dead-letter headers in the same encoding as Spring Kafka's recoverer
  * (partition as a 4-byte and offset as an 8-byte big-endian number), so all stages' dead letters read alike.
  *
- * <p>Every dead letter fits its topic ({@link EventLimits}): a value longer than
- * {@link EventLimits#MAX_DEAD_LETTER_VALUE_BYTES} is cut and flagged with {@link EventHeaders#DLQ_TRUNCATED} and
- * {@link EventHeaders#DLQ_ORIGINAL_SIZE}; the message is cut to {@link EventLimits#MAX_DEAD_LETTER_MESSAGE_CHARS};
- * a key longer than the value limit is cut to it, and the original headers are kept only while they add up to
- * no more than it. A dead letter the broker refuses as too large could never be delivered, and the partition
- * it came from would wait for it for ever.
+ * <p>Every dead letter fits its topic, cut by the rule every stage shares ({@link DeadLetters}: value, key and
+ * original headers within {@link EventLimits#MAX_DEAD_LETTER_VALUE_BYTES}, flagged when cut; the message within
+ * {@link EventLimits#MAX_DEAD_LETTER_MESSAGE_CHARS}). A dead letter the broker refuses as too large could never
+ * be delivered, and the partition it came from would wait for it for ever.
  */
 @Singleton
 public class DeadLetterPublisher implements AutoCloseable {
@@ -99,50 +96,18 @@ public class DeadLetterPublisher implements AutoCloseable {
         return failed;
     }
 
-    /** The dead-letter record for a letter, within the {@link EventLimits}. */
+    /** The dead-letter record for a letter, bounded by the rule every stage shares ({@link DeadLetters}). */
     static ProducerRecord<byte[], byte[]> letter(String topic, DeadLetter letter) {
         ConsumerRecord<byte[], byte[]> record = letter.record();
-        byte[] value = record.value();
-        boolean truncated = value != null && value.length > EventLimits.MAX_DEAD_LETTER_VALUE_BYTES;
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, cut(record.key()),
-                truncated ? Arrays.copyOf(value, EventLimits.MAX_DEAD_LETTER_VALUE_BYTES) : value);
-        long headerBytes = 0;
-        for (Header header : record.headers()) {
-            headerBytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
-            if (headerBytes > EventLimits.MAX_DEAD_LETTER_VALUE_BYTES) {
-                break;
-            }
-            out.headers().add(header);
-        }
+        ProducerRecord<byte[], byte[]> out = DeadLetters.bounded(topic, null, record.key(), record.value(),
+                record.headers(), name -> false);
         out.headers()
                 .add(EventHeaders.DLQ_EXCEPTION_CLASS, utf8(letter.exceptionClass()))
-                .add(EventHeaders.DLQ_EXCEPTION_MESSAGE, utf8(message(letter.message())))
+                .add(EventHeaders.DLQ_EXCEPTION_MESSAGE, utf8(DeadLetters.message(letter.message())))
                 .add(EventHeaders.DLQ_ORIGINAL_TOPIC, utf8(record.topic()))
                 .add(EventHeaders.DLQ_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array())
                 .add(EventHeaders.DLQ_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
-        if (truncated) {
-            out.headers()
-                    .add(EventHeaders.DLQ_TRUNCATED, utf8("true"))
-                    .add(EventHeaders.DLQ_ORIGINAL_SIZE, utf8(Integer.toString(value.length)));
-        }
         return out;
-    }
-
-    /** The message within {@link EventLimits#MAX_DEAD_LETTER_MESSAGE_CHARS}, never splitting a surrogate pair. */
-    static String message(String message) {
-        if (message == null || message.length() <= EventLimits.MAX_DEAD_LETTER_MESSAGE_CHARS) {
-            return message;
-        }
-        int end = EventLimits.MAX_DEAD_LETTER_MESSAGE_CHARS - 1;
-        if (Character.isHighSurrogate(message.charAt(end - 1))) {
-            end--;
-        }
-        return message.substring(0, end) + "…";
-    }
-
-    private static byte[] cut(byte[] key) {
-        return key == null || key.length <= EventLimits.MAX_DEAD_LETTER_VALUE_BYTES ? key
-                : Arrays.copyOf(key, EventLimits.MAX_DEAD_LETTER_VALUE_BYTES);
     }
 
     static String origin(ConsumerRecord<?, ?> record) {

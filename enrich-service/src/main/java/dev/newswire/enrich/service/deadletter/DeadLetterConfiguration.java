@@ -4,6 +4,7 @@ import dev.newswire.enrich.extract.NothingExtractableException;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
+import dev.newswire.runtime.stream.DeadLetters;
 import dev.newswire.runtime.stream.KafkaClients;
 import dev.newswire.runtime.stream.MalformedEventException;
 import dev.newswire.runtime.stream.PermanentFailure;
@@ -93,17 +94,7 @@ public class DeadLetterConfiguration {
         Throwable failure = failure(exception);
         headers.add(EventHeaders.DLQ_EXCEPTION_CLASS, failure.getClass().getName().getBytes(StandardCharsets.UTF_8));
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        headers.add(EventHeaders.DLQ_EXCEPTION_MESSAGE, cut(message).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The message cut to {@link EventLimits#MAX_DEAD_LETTER_MESSAGE_CHARS}, never inside a surrogate pair. */
-    static String cut(String message) {
-        int max = EventLimits.MAX_DEAD_LETTER_MESSAGE_CHARS;
-        if (message.length() <= max) {
-            return message;
-        }
-        int end = Character.isHighSurrogate(message.charAt(max - 1)) ? max - 1 : max;
-        return message.substring(0, end);
+        headers.add(EventHeaders.DLQ_EXCEPTION_MESSAGE, DeadLetters.message(message).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The permanent failure in the cause chain, else its root cause. */

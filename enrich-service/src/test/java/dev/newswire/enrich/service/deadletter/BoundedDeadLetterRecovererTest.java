@@ -70,17 +70,6 @@ class BoundedDeadLetterRecovererTest {
         assertThat(size).isLessThan(EventLimits.MAX_RECORD_BYTES / 2);
     }
 
-    @Test
-    void anExceptionMessageIsCutToTheLimitNeverInsideASurrogatePair() {
-        int max = EventLimits.MAX_DEAD_LETTER_MESSAGE_CHARS;
-        String pairs = "😀".repeat(max);
-
-        assertThat(DeadLetterConfiguration.cut("short")).isEqualTo("short");
-        assertThat(DeadLetterConfiguration.cut("x".repeat(max + 1))).hasSize(max);
-        assertThat(DeadLetterConfiguration.cut("x" + pairs)).hasSize(max - 1).endsWith("😀");
-        assertThat(DeadLetterConfiguration.cut(pairs)).hasSize(max).endsWith("😀");
-    }
-
     private static String header(ProducerRecord<Object, Object> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
