@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes enrich-tagging's silver labels ({@link SilverCorpus#LABELS}): Stanford CoreNLP's English
+ * Writes ner-training's silver labels ({@link SilverCorpus#LABELS}): Stanford CoreNLP's English
  * NER over the article text of the English pages of {@code ../shared}'s extraction set, a line for
  * each sentence with at least one person, organisation or place. Run from the checkout's root:
  * <pre>
- * mvn -B -q -Pteacher -pl ner-teacher -am install -DskipTests
- * mvn -B -q -Pteacher -pl ner-teacher exec:java
+ * mvn -B -q -Pteacher -pl ner-teacher -am process-classes
  * </pre>
  * with {@code -Dexec.args="--shared DIR"} for another {@code ../shared}. The same pages give the
  * same file.

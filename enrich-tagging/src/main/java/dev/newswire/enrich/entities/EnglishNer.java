@@ -13,17 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * English named entities: a token-level tagger over word, shape, affix and context features, a
- * lexicon of words seen in lower case (a capitalised "After" at the start of a sentence is not a
- * name), gazetteer hints, and WordNet's lexicographer categories of the words and of the longest
- * WordNet phrase around them ({@link WordNetNames}: 5-fold F1 0.649 → 0.658, held-out 0.670); GloVe
- * clusters of the words ({@link WordClusters}: → 0.696 with the rules, held-out 0.719); and, for
- * capitalised words, the label scores of a small network over their and their neighbours' GloVe
- * vectors ({@link DenseScorer}: → 0.713, held-out 0.745). Figures so far for documents tagged whole;
- * with the context bounded by sentences and the run's vectors, 0.710 (held-out 0.746), and 0.707
- * (0.723) for sentences tagged alone; with the sentence's mean vector and three models averaged
- * ({@link TrainNer#ENGLISH_MEMBERS}), 0.728 (0.756) and 0.726 (0.747); with rules for places by
- * their last word and 25 epochs, 0.742 (0.778) and 0.736 (0.770).
+ * English named entities: a linear-chain CRF over tokens, with word, shape, affix and context features
+ * (the context bounded by the sentence), a lexicon of words seen in lower case (a capitalised "After"
+ * at the start of a sentence is not a name), gazetteer hints, WordNet's categories of the words and of
+ * the longest WordNet phrase around them ({@link WordNetNames}) and the words' GloVe clusters
+ * ({@link WordClusters}); for capitalised words, a small network over their, their neighbours' and
+ * their sentence's GloVe vectors adds label scores ({@link DenseScorer}). The precision rules for
+ * ({@link SpanRules}) run after it, inside {@link #find}. Why it is built so, and its figures:
+ * {@code docs/decisions/0002-ner-model-training.md} and the module's README.
  */
 public final class EnglishNer implements NamedEntityRecognizer {
 
@@ -329,19 +326,6 @@ public final class EnglishNer implements NamedEntityRecognizer {
             inputs[t] = in;
         }
         return inputs;
-    }
-
-    /** Words that occur in lower case in the training text, kept in the model. */
-    static List<String> lowercaseLexicon(List<NerCorpus.Sentence> sentences) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (NerCorpus.Sentence sentence : sentences) {
-            for (String token : EnglishTokens.of(sentence.text()).text()) {
-                if (!token.isEmpty() && Character.isLowerCase(token.codePointAt(0))) {
-                    counts.merge(token, 1, Integer::sum);
-                }
-            }
-        }
-        return counts.keySet().stream().sorted().toList();
     }
 
     /** Gold labels per token: a token belongs to the name whose span holds it. */

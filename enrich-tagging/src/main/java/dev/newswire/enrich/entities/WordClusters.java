@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Clusters of English words by their GloVe vectors ({@link BuildWordClusters}): words used alike in
+ * Clusters of English words by their GloVe vectors (built by ner-training's {@code BuildWordClusters}): words used alike in
  * six billion words of Wikipedia and news share a cluster, so a surname, a town, a band or a club
  * the training data never shows still lands beside ones it does. Each word has two clusterings,
  * from different seeds and fan-outs, each at several granularities; words outside the 200,000 most
@@ -26,6 +26,10 @@ final class WordClusters {
     static final String RESOURCE = "en-word-clusters.tsv.gz";
     static final String VECTORS = "en-word-vectors.bin.gz";
     static final int DIMENSIONS = 100;
+    /** The first clustering's fan-out per level: 32 clusters, each split into 8, each of those into 8 again. */
+    static final int[] FAN_OUT = {32, 8, 8};
+    /** The second clustering's: 40 clusters, each split into 25. */
+    static final int[] SECOND_FAN_OUT = {40, 25};
 
     private static final WordClusters INSTANCE = new WordClusters();
     /** Room for the second clustering's code in a packed value. */
@@ -35,7 +39,7 @@ final class WordClusters {
     private final Map<String, Integer> rows = new HashMap<>(1 << 19);
     /** Per row: (first code + 1) × {@link #SECOND_RANGE} + second code. */
     private final int[] packed;
-    /** Per row, {@link #DIMENSIONS} bytes: the unit vector, {@link BuildWordClusters#quantized} a dimension. */
+    /** Per row, {@link #DIMENSIONS} bytes: the unit vector, 8 bits a dimension (twice the value, clamped to ±1, in 1/127 steps). */
     private final byte[] vectors;
 
     private WordClusters() {
@@ -111,8 +115,8 @@ final class WordClusters {
             return 0;
         }
         int c = packed / SECOND_RANGE - 1;
-        for (int l = BuildWordClusters.FAN_OUT.length - 1; l > level; l--) {
-            c /= BuildWordClusters.FAN_OUT[l];
+        for (int l = FAN_OUT.length - 1; l > level; l--) {
+            c /= FAN_OUT[l];
         }
         return c + 1;
     }
@@ -123,8 +127,8 @@ final class WordClusters {
             return 0;
         }
         int c = packed % SECOND_RANGE;
-        for (int l = BuildWordClusters.SECOND_FAN_OUT.length - 1; l > level; l--) {
-            c /= BuildWordClusters.SECOND_FAN_OUT[l];
+        for (int l = SECOND_FAN_OUT.length - 1; l > level; l--) {
+            c /= SECOND_FAN_OUT[l];
         }
         return c + 1;
     }
