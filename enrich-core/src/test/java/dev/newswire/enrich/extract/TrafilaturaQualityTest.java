@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * institutional pages in many languages), scored as trafilatura's evaluation scores them
  * (eval/README.md): a {@code with} segment found in the extracted body is a true positive, one missed
  * a false negative; a {@code without} segment (date, byline, menu, related links, footer, imprint)
- * found is a false positive; counts summed over the pages. Pages are decoded as
- * {@code ./newswire extract} decodes files ({@link PageBytes}). Prints the figures for the whole set
+ * found is a false positive; counts summed over the pages. Pages are decoded as {@code ./newswire
+ * extract} decodes files (shared-runtime's {@code TextDecoding}). Prints the figures for the whole set
  * and for its two halves (by a hash of the page's file name, {@link ExtractionQualityTest#half}), and
  * the pages that keep most boilerplate; fails when a page throws or the figures drop below what the
  * extractor reaches today.

@@ -53,7 +53,7 @@ final class TrafilaturaSet {
         for (int i = 0; i < files.size(); i++) {
             String html;
             try (InputStream in = new GZIPInputStream(Files.newInputStream(files.get(i)))) {
-                html = PageBytes.decode(in.readAllBytes());
+                html = dev.newswire.runtime.text.TextDecoding.decode(in.readAllBytes());
             }
             htmls.add(html);
             texts.add(normalize(Jsoup.parse(html).text()));
