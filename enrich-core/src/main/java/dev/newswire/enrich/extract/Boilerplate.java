@@ -30,7 +30,8 @@ final class Boilerplate {
                     + "te puede interesar|leggi anche|vedi anche|lees ook|baca juga|baca|читайте также|"
                     + "auch lesen|zum weiterlesen|weiterlesen|mehr themen|siehe auch|vea también|ver también|puedes ver|"
                     + "mira|lee|ver más|leia|ver mais|czytaj też|czytaj także|zobacz też|zobacz także|przeczytaj też|"
-                    + "lees meer|lees verder|"
+                    + "lees meer|lees verder|le puede interesar|también le puede interesar|recomendamos|lire également|"
+                    + "à voir aussi|a voir aussi|"
                     + "関連記事|関連|あわせて読みたい|相关阅读|相关新闻|관련기사|관련 기사)\\s*[:：]");
 
     /**
@@ -95,6 +96,17 @@ final class Boilerplate {
                     + "|^[(\\[]\\s*(photo|foto|bild|image)\\s*[:：]?.*[)\\]]$"
                     + "|^(©|\\(c\\)|copyright\\b)");
 
+    /** A figure's label: "Abbildung 4: …", "Fig. 2.", "Grafik 1 –". */
+    private static final Pattern FIGURE_LABEL = Pattern.compile(
+            "(?iu)^(abbildung|abb\\.|figure|fig\\.|grafik|bild|image|foto|photo|illustration|tabelle|table|"
+                    + "figura|imagen|illustración|gráfico|afbeelding|rysunek|ryc\\.)\\s*\\d+[a-z]?\\s*[:.–-]");
+
+    /** A call to follow, subscribe or sign up, which closes many articles. */
+    private static final Pattern PROMPT = Pattern.compile(
+            "(?iu)^(follow (us|\\S+( \\S+){0,3}) on (twitter|facebook|instagram|linkedin|x)\\b|never miss|subscribe to|"
+                    + "sign up (for|to)|abonnieren sie|folgen sie uns|melden sie sich (jetzt )?(für|zum) |"
+                    + "suscríbete|abonnez-vous|inscrivez-vous|iscriviti|assine|zapisz się)");
+
     /** Longer than this, a paragraph is text, whatever it starts with. */
     private static final int SHORT = 160;
 
@@ -108,7 +120,8 @@ final class Boilerplate {
             String t = b.text();
             boolean shortText = t.length() <= SHORT;
             if (shortText && (LABEL.matcher(t).matches() || CROSS_REFERENCE.matcher(t).find()
-                    || CREDIT.matcher(t).find() || POST_META.matcher(t).find() || isDate(t))) {
+                    || CREDIT.matcher(t).find() || POST_META.matcher(t).find() || isDate(t)
+                    || FIGURE_LABEL.matcher(t).find() || PROMPT.matcher(t).find())) {
                 continue;
             }
             if (t.length() <= 80 && RELATED_HEADING.matcher(t).matches()) {

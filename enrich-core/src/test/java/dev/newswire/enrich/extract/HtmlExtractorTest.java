@@ -79,13 +79,15 @@ class HtmlExtractorTest {
     }
 
     @Test
-    void dateLinesPostMetadataAndRelatedHeadingsWithTheirLinksAreNotArticleText() {
+    void dateLinesPostMetadataFigureLabelsPromptsAndRelatedHeadingsWithTheirLinksAreNotArticleText() {
         String html = "<html><body><article>"
                 + "<p>Aktualisiert: 03.04.2020, 15:37 Uhr</p>"
                 + "<p>" + FIRST + "</p>"
                 + "<p>7. Oktober 2020</p>"
                 + "<p>" + SECOND + "</p>"
                 + "<p>This entry was posted in Harbour news.</p>"
+                + "<p>Abbildung 4: Die Fähre im Trockendock</p>"
+                + "<p>Follow The Courier on Twitter for more harbour news.</p>"
                 + "<h3>Das könnte Sie auch interessieren</h3>"
                 + "<p><a href=\"/a\">Ferry timetable changes</a></p><p><a href=\"/b\">New bus lanes open</a></p>"
                 + "<p>Auch lesen: Winter storms close the harbour</p>"
