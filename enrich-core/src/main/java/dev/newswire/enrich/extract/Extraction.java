@@ -32,8 +32,4 @@ public record Extraction(
     public String body() {
         return String.join("\n\n", paragraphs);
     }
-
-    public boolean hasBody() {
-        return !paragraphs.isEmpty();
-    }
 }

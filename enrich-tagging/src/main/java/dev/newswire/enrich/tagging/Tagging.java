@@ -50,16 +50,6 @@ public final class Tagging {
         return stages(new InMemoryNearDuplicateIndex());
     }
 
-    /** The stages composed into one. */
-    public EnrichmentStage chain(NearDuplicateIndex index) {
-        List<EnrichmentStage> stages = stages(index);
-        EnrichmentStage chain = stages.get(0);
-        for (EnrichmentStage next : stages.subList(1, stages.size())) {
-            chain = chain.andThen(next);
-        }
-        return chain;
-    }
-
     /**
      * Only the tagger of one language, for {@code ./newswire ner}: loads one model and the
      * gazetteer, nothing else, so the command starts fast.

@@ -4,6 +4,7 @@ import dev.newswire.ingest.feed.FeedArticles;
 import dev.newswire.ingest.feed.FeedParser;
 import dev.newswire.ingest.fetch.FetchProperties;
 import dev.newswire.ingest.fetch.PageFetcher;
+import dev.newswire.ingest.intake.Intake;
 import dev.newswire.ingest.publish.ArticlePublisher;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,15 +14,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP API's service and its body cap (the API key is {@link SecurityConfiguration}'s). */
+/** The intake the HTTP API calls, and the API's filters (the API key is {@link SecurityConfiguration}'s). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
 
     @Bean
-    IngestService ingestService(ApiProperties limits, FetchProperties fetch, PageFetcher pages, FeedParser parser,
-                                FeedArticles feedArticles, ArticlePublisher publisher, Clock clock) {
-        return new IngestService(limits, fetch, pages, parser, feedArticles, publisher, clock);
+    Intake intake(ApiProperties limits, FetchProperties fetch, PageFetcher pages, FeedParser parser,
+                  FeedArticles feedArticles, ArticlePublisher publisher, Clock clock) {
+        return new Intake(limits.getMaxBatchSize(), limits.getMaxTitleLength(), limits.getMaxSummaryLength(), fetch,
+                pages, parser, feedArticles, publisher, clock);
     }
 
     @Bean

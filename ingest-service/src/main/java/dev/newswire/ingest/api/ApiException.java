@@ -1,5 +1,7 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.FieldProblem;
+import dev.newswire.ingest.intake.IngestRejection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,19 @@ public class ApiException extends RuntimeException {
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.extra = extra == null ? Map.of() : Map.copyOf(extra);
         this.retryAfter = retryAfter;
+    }
+
+    /** The API's answer to a refusal of the intake: its reason as an HTTP status. */
+    public static ApiException of(IngestRejection rejection) {
+        HttpStatus status = switch (rejection.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UPSTREAM_FAILED -> HttpStatus.BAD_GATEWAY;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+        return new ApiException(status, rejection.type(), rejection.title(), rejection.getMessage(), rejection.errors(),
+                rejection.extra(), rejection.retryAfter());
     }
 
     /** A 4xx naming one field. */

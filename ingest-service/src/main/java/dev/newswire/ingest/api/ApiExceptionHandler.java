@@ -1,5 +1,7 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.FieldProblem;
+import dev.newswire.ingest.intake.IngestRejection;
 import dev.newswire.ingest.source.SourceStoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the API as RFC 9457 problem details ({@code application/problem+json}): ours
- * ({@link ApiException}), Spring MVC's own (415, 405, 404 … via {@link ResponseEntityExceptionHandler}),
+ * ({@link ApiException}, and the intake's {@link IngestRejection}), Spring MVC's own (415, 405, 404 … via {@link ResponseEntityExceptionHandler}),
  * and an oversized body (413).
  */
 @RestControllerAdvice
@@ -36,6 +38,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     e.getMessage());
         }
         return Problems.entity(e, request.getRequestURI());
+    }
+
+    @ExceptionHandler(IngestRejection.class)
+    ResponseEntity<Object> rejected(IngestRejection e, HttpServletRequest request) {
+        return api(ApiException.of(e), request);
     }
 
     @ExceptionHandler(InterruptedException.class)
@@ -89,7 +96,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String given = ex.getContentType() == null ? "none" : ex.getContentType().toString();
         ApiException e = new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Unsupported Media Type", "Content-Type: " + given + " is not accepted here; use one of " + supported,
-                Problems.one(HttpHeaders.CONTENT_TYPE, given + " is not accepted here; use one of " + supported),
+                FieldProblem.one(HttpHeaders.CONTENT_TYPE, given + " is not accepted here; use one of " + supported),
                 java.util.Map.of("supported", supported), null);
         ResponseEntity<Object> entity = Problems.entity(e, path(request));
         return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())

@@ -1,5 +1,7 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.IngestResponse;
+import dev.newswire.ingest.intake.Intake;
 import dev.newswire.model.IngestMethod;
 import java.io.InputStream;
 import org.springframework.http.MediaType;
@@ -14,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/articles")
 public class ArticleController {
 
-    private final IngestService ingest;
+    private final Intake ingest;
     private final ApiProperties limits;
 
-    public ArticleController(IngestService ingest, ApiProperties limits) {
+    public ArticleController(Intake ingest, ApiProperties limits) {
         this.ingest = ingest;
         this.limits = limits;
     }

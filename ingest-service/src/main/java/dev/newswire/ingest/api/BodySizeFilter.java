@@ -1,5 +1,6 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -45,7 +46,7 @@ public final class BodySizeFilter extends OncePerRequestFilter {
             Problems.write(response, json, new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-content-encoding", "Unsupported Content Encoding", HttpHeaders.CONTENT_ENCODING
                     + ": " + encoding.strip() + " is not accepted; send the body uncompressed",
-                    Problems.one(HttpHeaders.CONTENT_ENCODING, "must be absent or identity"), null, null),
+                    FieldProblem.one(HttpHeaders.CONTENT_ENCODING, "must be absent or identity"), null, null),
                     request.getRequestURI());
             return;
         }

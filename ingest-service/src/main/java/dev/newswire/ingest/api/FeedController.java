@@ -5,6 +5,9 @@ import static dev.newswire.ingest.api.RequestFields.language;
 import static dev.newswire.ingest.api.RequestFields.parse;
 import static dev.newswire.ingest.api.RequestFields.text;
 
+import dev.newswire.ingest.intake.IngestOptions;
+import dev.newswire.ingest.intake.IngestResponse;
+import dev.newswire.ingest.intake.Intake;
 import dev.newswire.model.IngestMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/feeds")
 public class FeedController {
 
-    private final IngestService ingest;
+    private final Intake ingest;
     private final JsonMapper json;
 
-    public FeedController(IngestService ingest, JsonMapper json) {
+    public FeedController(Intake ingest, JsonMapper json) {
         this.ingest = ingest;
         this.json = json;
     }

@@ -6,6 +6,9 @@ import static dev.newswire.ingest.api.RequestFields.parse;
 import static dev.newswire.ingest.api.RequestFields.publishedAt;
 import static dev.newswire.ingest.api.RequestFields.text;
 
+import dev.newswire.ingest.intake.IngestOptions;
+import dev.newswire.ingest.intake.IngestResponse;
+import dev.newswire.ingest.intake.Intake;
 import dev.newswire.model.IngestMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/pages")
 public class PageController {
 
-    private final IngestService ingest;
+    private final Intake ingest;
     private final JsonMapper json;
 
-    public PageController(IngestService ingest, JsonMapper json) {
+    public PageController(Intake ingest, JsonMapper json) {
         this.ingest = ingest;
         this.json = json;
     }

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.runtime.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.apache.catalina.connector.Request;
@@ -26,7 +27,7 @@ public class ProblemReportValve extends ErrorReportValve {
                 : "the server refused the request as malformed (e.g. an encoded '/', '\\\\' or NUL in the path)";
         String type = status >= 500 ? "internal-error" : "rejected-request";
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.PushArticleReader;
 import dev.newswire.ingest.publish.RawArticles;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.FieldProblem;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ final class RequestJson {
                 if (items.size() == maxBatch) {
                     String detail = "a batch holds at most " + maxBatch + " articles, this one more";
                     throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch Too Large",
-                            "body: " + detail, Problems.one("body", detail), Map.of("maxBatchSize", maxBatch), null);
+                            "body: " + detail, FieldProblem.one("body", detail), Map.of("maxBatchSize", maxBatch), null);
                 }
                 items.add(STREAM.readTree(parser));
             }

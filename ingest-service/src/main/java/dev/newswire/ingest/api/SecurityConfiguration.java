@@ -1,5 +1,6 @@
 package dev.newswire.ingest.api;
 
+import dev.newswire.ingest.intake.FieldProblem;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,7 +67,7 @@ public class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
         return (request, response, e) -> Problems.write(response, json, new ApiException(HttpStatus.BAD_REQUEST,
                 "rejected-request", "Rejected Request", "the request URL is not in normalised form: "
-                + e.getMessage(), Problems.one("path", "must be a normalised path, without encoded separators, "
+                + e.getMessage(), FieldProblem.one("path", "must be a normalised path, without encoded separators, "
                 + "';' parameters, '//' or '..'"), null, null), null);
     }
 

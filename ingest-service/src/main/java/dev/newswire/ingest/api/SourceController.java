@@ -4,6 +4,7 @@ import static dev.newswire.ingest.api.RequestFields.parse;
 import static dev.newswire.ingest.api.RequestFields.text;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.newswire.ingest.intake.FieldProblem;
 import dev.newswire.ingest.source.FeedSource;
 import dev.newswire.ingest.source.InvalidSourceException;
 import dev.newswire.ingest.source.RegisteredSource;

@@ -129,9 +129,15 @@ public final class FeedArticles {
         } catch (IllegalArgumentException e) {
             url = null; // a link ArticleIds cannot canonicalise: the article is identified by its content
         }
-        return RawArticles.create(url, origin.sourceId(), origin.sourceName(), now, entry.date(), contentType,
-                RawArticles.capped(content), RawArticles.cut(entry.title(), RawArticles.MAX_TITLE_CHARS),
-                RawArticles.cut(entry.summary(), RawArticles.MAX_SUMMARY_CHARS), language, origin.method());
+        return RawArticles.draft(origin.method(), now)
+                .url(url)
+                .source(origin.sourceId(), origin.sourceName())
+                .publishedAt(entry.date())
+                .content(contentType, RawArticles.capped(content))
+                .hints(RawArticles.cut(entry.title(), RawArticles.MAX_TITLE_CHARS),
+                        RawArticles.cut(entry.summary(), RawArticles.MAX_SUMMARY_CHARS))
+                .language(language)
+                .build();
     }
 
     /** The link when it is an absolute http(s) URL (relative links of a feed without location are unusable). */

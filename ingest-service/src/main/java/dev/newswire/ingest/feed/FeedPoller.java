@@ -1,6 +1,6 @@
 package dev.newswire.ingest.feed;
 
-import dev.newswire.ingest.fetch.Backoff;
+import dev.newswire.runtime.retry.Backoff;
 import dev.newswire.ingest.fetch.FetchException;
 import dev.newswire.ingest.fetch.FetchRequest;
 import dev.newswire.ingest.fetch.FetchResponse;

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.fetch;
 
+import dev.newswire.runtime.retry.Backoff;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

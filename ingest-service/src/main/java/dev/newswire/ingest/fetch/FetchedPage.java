@@ -1,5 +1,6 @@
 package dev.newswire.ingest.fetch;
 
+import dev.newswire.runtime.text.TextDecoding;
 import java.net.URI;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.fetch;
 
+import dev.newswire.runtime.retry.Backoff;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

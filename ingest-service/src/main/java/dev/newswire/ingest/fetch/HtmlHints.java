@@ -1,7 +1,6 @@
 package dev.newswire.ingest.fetch;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -10,33 +9,10 @@ import org.jsoup.nodes.Element;
 /** What the head of an HTML page says about itself, read with jsoup's forgiving parser. */
 public final class HtmlHints {
 
-    /** The encoding declaration must be in the first 1024 bytes (HTML standard); a little more is read. */
-    private static final int HEAD_BYTES = 4096;
-
     /** Characters of a page read for its declared URL. */
     static final int HEAD_CHARS = 64 * 1024;
 
     private HtmlHints() {
-    }
-
-    /** The charset a {@code <meta charset>} or {@code <meta http-equiv="Content-Type">} declares, or {@code null}. */
-    static String declaredCharset(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, HEAD_BYTES), StandardCharsets.ISO_8859_1);
-        Document doc = Jsoup.parse(head);
-        Element meta = doc.selectFirst("meta[charset]");
-        if (meta != null) {
-            return meta.attr("charset").strip();
-        }
-        for (Element e : doc.select("meta[http-equiv]")) {
-            if (e.attr("http-equiv").equalsIgnoreCase("content-type")) {
-                String content = e.attr("content").toLowerCase(Locale.ROOT);
-                int at = content.indexOf("charset=");
-                if (at >= 0) {
-                    return content.substring(at + "charset=".length()).replaceAll("[\"';\\s].*$", "");
-                }
-            }
-        }
-        return null;
     }
 
     /**

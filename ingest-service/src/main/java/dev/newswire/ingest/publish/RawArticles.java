@@ -6,6 +6,7 @@ import dev.newswire.model.IngestMethod;
 import dev.newswire.model.RawArticle;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Builds {@link RawArticle}s the same way for every way in: ids, canonical URLs, language hints. */
@@ -57,19 +58,84 @@ public final class RawArticles {
     }
 
     /**
-     * A raw article. The id is the hash of the canonical URL when there is one, else of the content, so the
-     * same page ingested twice, by any way, gets the same id.
-     *
-     * @throws IllegalArgumentException when {@code url} is given but is no absolute http(s) URL
+     * A raw article to be built: how it came in and when; then its source, content and hints.
+     * The id is the hash of the canonical URL when there is one, else of the content, so the same page
+     * ingested twice, by any way, gets the same id.
      */
-    public static RawArticle create(String url, String sourceId, String sourceName, Instant fetchedAt,
-                                    Instant publishedAt, String contentType, String content, String title,
-                                    String summary, String languageTag, IngestMethod method) {
-        String canonical = url == null ? null : ArticleIds.canonicalize(url);
-        String text = wellFormed(content);
-        String id = url == null ? ArticleIds.forContent(text) : ArticleIds.forUrl(url);
-        return new RawArticle(id, url, canonical, wellFormed(sourceId), wellFormed(sourceName), fetchedAt, publishedAt,
-                contentType, text, wellFormed(title), wellFormed(summary), language(languageTag), method);
+    public static Draft draft(IngestMethod method, Instant fetchedAt) {
+        return new Draft(Objects.requireNonNull(method, "method"), Objects.requireNonNull(fetchedAt, "fetchedAt"));
+    }
+
+    /** The fields of a raw article as the ways in know them, named; {@link #build()} makes the event. */
+    public static final class Draft {
+
+        private final IngestMethod method;
+        private final Instant fetchedAt;
+        private String url;
+        private String sourceId;
+        private String sourceName;
+        private Instant publishedAt;
+        private String contentType;
+        private String content;
+        private String title;
+        private String summary;
+        private String languageTag;
+
+        private Draft(IngestMethod method, Instant fetchedAt) {
+            this.method = method;
+            this.fetchedAt = fetchedAt;
+        }
+
+        /** The URL the article is known by, or null (then the id is the content's hash). */
+        public Draft url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Draft source(String id, String name) {
+            this.sourceId = id;
+            this.sourceName = name;
+            return this;
+        }
+
+        public Draft publishedAt(Instant publishedAt) {
+            this.publishedAt = publishedAt;
+            return this;
+        }
+
+        /** The page or text as received ({@code text/html}, {@code text/plain}); already within the caps. */
+        public Draft content(String contentType, String content) {
+            this.contentType = contentType;
+            this.content = content;
+            return this;
+        }
+
+        /** The title and summary a feed or pusher gave, hints for extraction. */
+        public Draft hints(String title, String summary) {
+            this.title = title;
+            this.summary = summary;
+            return this;
+        }
+
+        /** A language tag; kept as its ISO 639-1 code ({@link #language(String)}), or dropped. */
+        public Draft language(String tag) {
+            this.languageTag = tag;
+            return this;
+        }
+
+        /**
+         * The raw article.
+         *
+         * @throws IllegalArgumentException when the URL is given but is no absolute http(s) URL
+         */
+        public RawArticle build() {
+            String canonical = url == null ? null : ArticleIds.canonicalize(url);
+            String text = wellFormed(content);
+            String id = url == null ? ArticleIds.forContent(text) : ArticleIds.forUrl(url);
+            return new RawArticle(id, url, canonical, wellFormed(sourceId), wellFormed(sourceName), fetchedAt,
+                    publishedAt, contentType, text, wellFormed(title), wellFormed(summary),
+                    RawArticles.language(languageTag), method);
+        }
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.newswire.ingest.source;
 
 import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
+import dev.newswire.runtime.stream.KafkaClients;
+import dev.newswire.runtime.stream.TopicFollower;
+import dev.newswire.runtime.stream.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -56,9 +55,7 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     private final Map<String, Long> ownOffsets = new ConcurrentHashMap<>();
     /** Where {@link #readAll} stopped, for {@link #follow}. */
     private volatile Map<TopicPartition, Long> readUpTo = Map.of();
-    private volatile boolean following;
-    private volatile KafkaConsumer<byte[], byte[]> follower;
-    private Thread followerThread;
+    private volatile TopicFollower follower;
 
     /**
      * @param topic   the compacted topic, {@link Topics#SOURCES} but in tests that need one of their own
@@ -71,18 +68,13 @@ public class SourceStore implements SourceJournal, AutoCloseable {
         this.json = json;
         this.timeout = timeout;
         this.maxSeen = maxSeen;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A source record is bounded (URL 8,192 and name 512 characters, 1,000 seen keys of at most 512): at
+        // most about 3 MB as escaped JSON, within the limit every topic and producer shares.
+        Map<String, Object> config = KafkaClients.producerSettings(bootstrapServers, "ingest-service-sources");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 2000));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 2000));
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service-sources");
-        // A source record is bounded (URL 8,192 and name 512 characters, 1,000 seen keys of at most 512): at
-        // most about 3 MB as escaped JSON, within the limit every topic shares.
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES);
-        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = KafkaClients.producer(config);
     }
 
     /** Creates the compacted topic if it does not exist yet. */
@@ -108,39 +100,34 @@ public class SourceStore implements SourceJournal, AutoCloseable {
     /** Every stored source by id, read to the end of the topic; a record that is no source is skipped. */
     public Map<String, StoredSource> readAll() {
         Map<String, StoredSource> sources = new LinkedHashMap<>();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = KafkaClients.consumerSettings(bootstrapServers, null);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            readUpTo = end;
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new SourceStoreException("cannot read " + topic + " to its end within " + timeout, null);
+            TopicReader.Result read = TopicReader.readToEnd(consumer, timeout, record -> {
+                String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                if (id == null) {
+                    return true;
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                    if (id == null) {
-                        continue;
-                    }
-                    if (record.value() == null) {
-                        sources.remove(id);
-                        continue;
-                    }
-                    try {
-                        sources.put(id, json.readValue(record.value(), StoredSource.class));
-                    } catch (JacksonException e) {
-                        log.warn("skipping record {} of {} at offset {}: {}", id, topic, record.offset(),
-                                e.getOriginalMessage());
-                    }
+                if (record.value() == null) {
+                    sources.remove(id);
+                    return true;
                 }
+                try {
+                    sources.put(id, json.readValue(record.value(), StoredSource.class));
+                } catch (JacksonException e) {
+                    log.warn("skipping record {} of {} at offset {}: {}", id, topic, record.offset(),
+                            e.getOriginalMessage());
+                }
+                return true;
+            });
+            if (!read.complete()) {
+                throw new SourceStoreException("cannot read " + topic + " to its end within " + timeout, null);
             }
+            readUpTo = read.ends();
         } catch (KafkaException e) {
             throw new SourceStoreException("cannot read " + topic + ": " + e.getMessage(), e);
         }
@@ -169,30 +156,19 @@ public class SourceStore implements SourceJournal, AutoCloseable {
      * taken for another's.
      */
     public void follow(SourceRegistry registry) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-sources-follower");
-        following = true;
-        followerThread = new Thread(() -> {
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
-                follower = consumer;
-                List<TopicPartition> partitions = List.copyOf(readUpTo.keySet());
-                consumer.assign(partitions);
-                readUpTo.forEach(consumer::seek);
-                while (following) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        apply(registry, record);
-                    }
-                }
-            } catch (WakeupException e) {
-                // closing
-            } catch (RuntimeException e) {
-                log.error("stopped following {}: changes through other replicas reach this one at its next start",
-                        topic, e);
-            }
-        }, "sources-follower");
-        followerThread.setDaemon(true);
-        followerThread.start();
+        Map<TopicPartition, Long> from = readUpTo;
+        follower = TopicFollower.start("sources-follower",
+                KafkaClients.consumerSettings(bootstrapServers, "ingest-service-sources-follower"),
+                (consumer, running) -> {
+                    List<TopicPartition> partitions = List.copyOf(from.keySet());
+                    consumer.assign(partitions);
+                    from.forEach(consumer::seek);
+                    return partitions;
+                },
+                record -> apply(registry, record),
+                () -> { },
+                e -> log.error("stopped following {}: changes through other replicas reach this one at its next start",
+                        topic, e));
     }
 
     private void apply(SourceRegistry registry, ConsumerRecord<byte[], byte[]> record) {
@@ -258,17 +234,9 @@ public class SourceStore implements SourceJournal, AutoCloseable {
 
     @Override
     public void close() {
-        following = false;
-        KafkaConsumer<byte[], byte[]> consumer = follower;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (followerThread != null) {
-            try {
-                followerThread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TopicFollower f = follower;
+        if (f != null) {
+            f.close();
         }
         producer.close(Duration.ofSeconds(5));
     }

@@ -4,7 +4,7 @@ import static dev.newswire.ingest.support.LocalHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.ingest.fetch.AddressPolicy;
-import dev.newswire.ingest.fetch.Backoff;
+import dev.newswire.runtime.retry.Backoff;
 import dev.newswire.ingest.fetch.FetchProperties;
 import dev.newswire.ingest.fetch.HostGate;
 import dev.newswire.ingest.fetch.HttpFetcher;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newswire.ingest.fetch.AddressPolicy;
-import dev.newswire.ingest.fetch.Backoff;
+import dev.newswire.runtime.retry.Backoff;
 import dev.newswire.ingest.fetch.FetchProperties;
 import dev.newswire.ingest.fetch.HostGate;
 import dev.newswire.ingest.fetch.HttpFetcher;

@@ -3,6 +3,7 @@ package dev.newswire.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newswire.runtime.retry.Backoff;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,15 +71,5 @@ class HostGateTest {
         }
         gate.acquire(PAGE, Duration.ofSeconds(1)).release(HostGate.Outcome.ANSWERED, null);
         assertThat(gate.failures(PAGE)).isZero();
-    }
-
-    @Test
-    void theBackoffIsCappedAndNeverGivesUp() {
-        Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
-
-        assertThat(backoff.ceiling(1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(backoff.ceiling(3)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(backoff.ceiling(1000)).isEqualTo(Duration.ofHours(1));
-        assertThat(backoff.delay(1000)).isBetween(Duration.ofMinutes(30), Duration.ofHours(1));
     }
 }

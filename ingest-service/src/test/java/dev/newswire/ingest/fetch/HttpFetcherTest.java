@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newswire.ingest.support.LocalHttpServer;
+import dev.newswire.runtime.retry.Backoff;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;

@@ -35,9 +35,13 @@ class RawEventSizeTest {
         // Each of these characters is escaped to six bytes of JSON: the worst content there is.
         String worst = RawArticles.capped("\u0001".repeat(RawArticle.MAX_CONTENT_CHARS));
         String url = "https://news.example/" + "\u0001".repeat(8000);
-        RawArticle article = RawArticles.create(null, "s".repeat(256), "\u0001".repeat(512), Instant.now(),
-                Instant.now(), "text/html", worst, "\u0001".repeat(RawArticles.MAX_TITLE_CHARS),
-                "\u0001".repeat(RawArticles.MAX_SUMMARY_CHARS), "en", IngestMethod.PAGE);
+        RawArticle article = RawArticles.draft(IngestMethod.PAGE, Instant.now())
+                .source("s".repeat(256), "\u0001".repeat(512))
+                .publishedAt(Instant.now())
+                .content("text/html", worst)
+                .hints("\u0001".repeat(RawArticles.MAX_TITLE_CHARS), "\u0001".repeat(RawArticles.MAX_SUMMARY_CHARS))
+                .language("en")
+                .build();
 
         byte[] value = JSON.writeValueAsBytes(article);
 
@@ -51,8 +55,9 @@ class RawEventSizeTest {
         String japanese = "軍事対話".repeat(RawArticle.MAX_CONTENT_CHARS / 4);
 
         assertThat(RawArticles.capped(japanese)).isSameAs(japanese);
-        assertThat(JSON.writeValueAsBytes(RawArticles.create(null, "s", "s", Instant.now(), null, "text/plain",
-                japanese, null, null, null, IngestMethod.PUSH)).length).isLessThan(EventLimits.MAX_RECORD_BYTES);
+        assertThat(JSON.writeValueAsBytes(RawArticles.draft(IngestMethod.PUSH, Instant.now())
+                .source("s", "s").content("text/plain", japanese).build()).length)
+                .isLessThan(EventLimits.MAX_RECORD_BYTES);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.newswire.cli.chaos;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
+import dev.newswire.runtime.stream.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,11 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -61,14 +59,7 @@ final class Pipeline implements AutoCloseable {
         a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000);
         this.admin = Admin.create(a);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        this.producer = new KafkaProducer<>(p);
+        this.producer = KafkaClients.producer(KafkaClients.producerSettings(bootstrap, null));
     }
 
     /** Sum of the committed offsets of {@code group}, or -1 when Kafka does not answer. */
@@ -148,18 +139,14 @@ final class Pipeline implements AutoCloseable {
      * run's own, so older dead letters do no harm, and a topic no stage has written to yet is not created here.
      */
     void watchDeadLetters(String runId) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> c = KafkaClients.consumerSettings(bootstrap, null);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "newswire-chaos-" + runId);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, EventLimits.MAX_RECORD_BYTES);
         c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, EventLimits.MAX_RECORD_BYTES);
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
+        KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(c);
         consumer.subscribe(List.of(Topics.RAW_DLQ, Topics.ENRICHED_DLQ));
         watcher = Daemons.start("chaos-dead-letters", () -> {
             try (consumer) {

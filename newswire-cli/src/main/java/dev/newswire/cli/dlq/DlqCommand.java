@@ -3,6 +3,8 @@ package dev.newswire.cli.dlq;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.cli.stack.StackLayout;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.runtime.stream.KafkaClients;
+import dev.newswire.runtime.stream.TopicReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,12 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,14 +114,10 @@ public final class DlqCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Properties producerProps = new Properties();
-            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-            producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             int replayed = 0;
             try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka.bootstrap(), "newswire-dlq-replay");
-                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps,
-                         new ByteArraySerializer(), new ByteArraySerializer())) {
+                 KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(
+                         KafkaClients.producerSettings(kafka.bootstrap(), null))) {
                 List<ConsumerRecord<byte[], byte[]>> records = readAll(consumer, topic, Integer.MAX_VALUE);
                 Map<TopicPartition, OffsetAndMetadata> done = new LinkedHashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -158,15 +152,13 @@ public final class DlqCommand {
     }
 
     static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = KafkaClients.consumerSettings(bootstrap, null);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         if (group != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         }
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return KafkaClients.consumer(props);
     }
 
     /**
@@ -191,15 +183,8 @@ public final class DlqCommand {
                 consumer.seek(tp, c.offset());
             }
         }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (out.size() < limit && System.nanoTime() < deadline
-                && partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition())) && out.size() < limit) {
-                    out.add(r);
-                }
-            }
+        if (limit > 0) {
+            TopicReader.readToEnd(consumer, Duration.ofSeconds(30), r -> out.add(r) && out.size() < limit);
         }
         return out;
     }

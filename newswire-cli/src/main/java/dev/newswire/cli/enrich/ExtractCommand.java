@@ -10,6 +10,7 @@ import dev.newswire.model.ArticleIds;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.IngestMethod;
 import dev.newswire.model.RawArticle;
+import dev.newswire.runtime.text.TextDecoding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * {@code ./newswire extract FILE…}: the enrichment chain offline, no Kafka. One EnrichedArticle JSON
  * line per file, with a {@code "file"} field; a file that cannot be enriched gets a line with
  * {@code "file"} and {@code "error"} instead, and the exit code is 1. Files are decoded as
- * {@link FileText} says: by their byte order mark or declared charset, else as UTF-8, stray bytes
+ * {@link TextDecoding} says: by their byte order mark or declared charset, else as UTF-8, stray bytes
  * replaced rather than failing the file.
  */
 @Command(name = "extract", description = "Enrich files offline (no Kafka): one EnrichedArticle JSON line per file.")
@@ -61,7 +62,7 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private static RawArticle raw(Path file) throws IOException {
-        String content = FileText.decode(Files.readAllBytes(file));
+        String content = TextDecoding.decode(Files.readAllBytes(file));
         // A local file has no web URL: its id is the content's, as for any article without one.
         return new RawArticle(ArticleIds.forContent(content), null, null, "file", null, Instant.now(), null,
                 contentType(file), content, null, null, null, IngestMethod.FILE);

@@ -1,6 +1,7 @@
 package dev.newswire.search.api;
 
 import dev.newswire.model.EnrichedArticle;
+import dev.newswire.runtime.problem.Problem;
 import dev.newswire.search.api.SearchResponses.SearchPage;
 import dev.newswire.search.api.SearchResponses.SimilarArticles;
 import dev.newswire.search.api.SearchResponses.TopicList;

@@ -4,6 +4,7 @@ import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Entity;
 import dev.newswire.model.EntityType;
 import dev.newswire.model.TopicMatch;
+import dev.newswire.runtime.stream.MalformedEventException;
 import dev.newswire.search.text.Segmenter;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package dev.newswire.search.index;
 
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.runtime.stream.MalformedEventException;
+import dev.newswire.runtime.stream.UnknownSchemaException;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;

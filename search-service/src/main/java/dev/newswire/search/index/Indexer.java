@@ -1,5 +1,7 @@
 package dev.newswire.search.index;
 
+import dev.newswire.runtime.retry.Backoff;
+import dev.newswire.runtime.stream.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,7 +37,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +104,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
         this.bootstrap = bootstrap;
         this.registry = registry;
         this.buffer = new RecordBuffer(record -> CompletableFuture.supplyAsync(() -> records.prepare(record), preparation));
-        this.backoff = new Backoff(settings.getRetryBackoff(), settings.getMaxRetryBackoff(), ThreadLocalRandom.current());
+        this.backoff = new Backoff(settings.getRetryBackoff(), settings.getMaxRetryBackoff());
         this.retries = Counter.builder("newswire.indexer.retries")
                 .description("Partitions paused for a retry after a transient failure").register(registry);
         this.flushes = Timer.builder("newswire.indexer.flush")
@@ -159,7 +159,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
                 }
             } catch (RuntimeException e) {
                 // Nothing uncommitted is lost: a new consumer starts again from the committed offsets.
-                Duration delay = backoff.delay(failures++);
+                Duration delay = backoff.delay(++failures);
                 LOG.error("Indexer failed; restarting the consumer in {} ms", delay.toMillis(), e);
                 await(delay);
             } finally {
@@ -178,7 +178,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
                 bootstrap.ensureIndex();
                 return;
             } catch (IOException | RuntimeException e) {
-                Duration delay = backoff.delay(attempt++);
+                Duration delay = backoff.delay(++attempt);
                 LOG.warn("Elasticsearch not ready for the index ({}); retrying in {} ms", e.toString(), delay.toMillis());
                 await(delay);
             }
@@ -186,15 +186,12 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     private KafkaConsumer<byte[], byte[]> newConsumer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = KafkaClients.consumerSettings(bootstrapServers, "search-indexer");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.getGroupId());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.getMaxPollRecords());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-indexer");
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return KafkaClients.consumer(config);
     }
 
     private void consume(KafkaConsumer<byte[], byte[]> c) {
@@ -292,7 +289,7 @@ public class Indexer implements ApplicationEventListener<ServerStartupEvent> {
             PartitionProgress p = entry.getValue();
             Flusher.Retry example = firstFailure.get(partition);
             if (example != null) {
-                Duration delay = backoff.delay(p.failures());
+                Duration delay = backoff.delay(p.failures() + 1);
                 int failures = p.failed(now + delay.toNanos());
                 retries.increment();
                 LOG.warn("Partition {} paused: records to retry (e.g. {}, key {}: {}); retry {} in {} ms", partition,

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.model.EnrichedArticle;
+import dev.newswire.runtime.problem.Problem;
 import dev.newswire.search.StackSupport;
 import dev.newswire.search.TestArticles;
 import dev.newswire.search.query.SearchCriteria;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.model.EnrichedArticle;
+import dev.newswire.runtime.stream.MalformedEventException;
 import dev.newswire.search.TestArticles;
 import dev.newswire.search.text.Segmenter;
 import io.micronaut.serde.ObjectMapper;

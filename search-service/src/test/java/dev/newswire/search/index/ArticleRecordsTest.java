@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
+import dev.newswire.runtime.stream.MalformedEventException;
+import dev.newswire.runtime.stream.UnknownSchemaException;
 import dev.newswire.search.TestArticles;
 import dev.newswire.search.text.Segmenter;
 import io.micronaut.serde.ObjectMapper;

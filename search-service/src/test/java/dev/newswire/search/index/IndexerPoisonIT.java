@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
+import dev.newswire.runtime.stream.MalformedEventException;
+import dev.newswire.runtime.stream.UnknownSchemaException;
 import dev.newswire.search.StackSupport;
 import dev.newswire.search.TestArticles;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -4,11 +4,13 @@ import dev.newswire.enrich.extract.NothingExtractableException;
 import dev.newswire.model.EventHeaders;
 import dev.newswire.model.EventLimits;
 import dev.newswire.model.Topics;
+import dev.newswire.runtime.stream.KafkaClients;
+import dev.newswire.runtime.stream.MalformedEventException;
+import dev.newswire.runtime.stream.PermanentFailure;
+import dev.newswire.runtime.stream.UnknownSchemaException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -54,12 +56,9 @@ public class DeadLetterConfiguration {
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String bootstrapServers) {
-        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventLimits.MAX_RECORD_BYTES),
-                new ByteArraySerializer(), new ByteArraySerializer()));
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaClients.producerSettings(bootstrapServers, null), new ByteArraySerializer(),
+                new ByteArraySerializer()));
         return new ListenerContainerWithDlqAndRetryCustomizer() {
 
             @Override

@@ -1,5 +1,7 @@
 package dev.newswire.enrich.service.deadletter;
 
+import dev.newswire.runtime.stream.PermanentFailure;
+
 /**
  * A stage of the chain threw on an article. The stages are pure functions of the article, so the
  * same article would fail the same way again: permanent.

@@ -3,6 +3,8 @@ package dev.newswire.enrich.service.dedup;
 import dev.newswire.enrich.dedup.NearDuplicateIndex;
 import dev.newswire.enrich.dedup.SimHash;
 import dev.newswire.model.Topics;
+import dev.newswire.runtime.stream.KafkaClients;
+import dev.newswire.runtime.stream.TopicFollower;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +23,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -55,8 +57,7 @@ public class EnrichedHistory implements SmartLifecycle {
     private volatile boolean running;
     /** Records older than this (epoch millis; set at start) are left out, wherever they stand in a partition. */
     private volatile long windowStart;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private volatile TopicFollower follower;
 
     public EnrichedHistory(NearDuplicateIndex index, String bootstrapServers, DedupProperties properties,
                            JsonMapper json, MeterRegistry meters, Clock clock) {
@@ -75,9 +76,22 @@ public class EnrichedHistory implements SmartLifecycle {
     public void start() {
         running = true;
         windowStart = clock.millis() - properties.getWindow().toMillis();
-        thread = new Thread(this::run, "enriched-history");
-        thread.setDaemon(true);
-        thread.start();
+        long started = clock.millis();
+        Map<String, Object> settings = KafkaClients.consumerSettings(bootstrapServers, "enrich-service-history");
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        follower = TopicFollower.start("enriched-history", settings, this::partitions, this::add,
+                () -> {
+                    if (caughtUp()) {
+                        return; // there was no topic to read
+                    }
+                    log.info("Near-duplicate index caught up: {} enriched articles of the last {} read in {} ms",
+                            (long) read.count(), properties.getWindow(), clock.millis() - started);
+                    caughtUp.countDown();
+                },
+                e -> {
+                    log.error("Near-duplicate index stopped reading enriched articles", e);
+                    caughtUp.countDown();
+                });
         try {
             if (!caughtUp.await(properties.getLoadTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Near-duplicate index still reading enriched articles after {}: taking new articles "
@@ -97,16 +111,9 @@ public class EnrichedHistory implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TopicFollower f = follower;
+        if (f != null) {
+            f.close();
         }
     }
 
@@ -120,47 +127,13 @@ public class EnrichedHistory implements SmartLifecycle {
         return PHASE;
     }
 
-    private void run() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "enrich-service-history");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer = c;
-            if (!running) {
-                return;
-            }
-            List<TopicPartition> partitions = partitions(c);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            long now = clock.millis();
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofMillis(500))) {
-                    add(record);
-                }
-                if (!caughtUp() && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
-                    log.info("Near-duplicate index caught up: {} enriched articles of the last {} read in {} ms",
-                            (long) read.count(), properties.getWindow(), clock.millis() - now);
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() was called
-        } catch (RuntimeException e) {
-            log.error("Near-duplicate index stopped reading enriched articles", e);
-        } finally {
-            caughtUp.countDown();
-        }
-    }
-
     /**
      * The partitions of the enriched topic, each at the first article of the window; waits while
      * Kafka cannot be reached, and while the topic does not exist yet (then nothing was enriched
      * before, and the service need not wait).
      */
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-        while (running) {
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, BooleanSupplier following) {
+        while (following.getAsBoolean()) {
             try {
                 List<PartitionInfo> infos = c.partitionsFor(Topics.ENRICHED);
                 if (infos == null || infos.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.newswire.enrich.service.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.extract.NothingExtractableException;
+import dev.newswire.runtime.stream.UnknownSchemaException;
 import java.util.Map;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
