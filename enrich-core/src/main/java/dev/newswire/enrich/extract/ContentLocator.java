@@ -23,6 +23,9 @@ import org.jsoup.select.Elements;
  */
 final class ContentLocator {
 
+    /** The attribute that carries the class names and id of divs replaced by their only paragraph. */
+    static final String REPLACED_NAMES = "data-newswire-names";
+
     private static final int FLAG_STRIP_UNLIKELY = 1;
     private static final int FLAG_WEIGHT_CLASSES = 2;
     private static final int FLAG_CLEAN_CONDITIONALLY = 4;
@@ -277,6 +280,7 @@ final class ContentLocator {
                 wrapPhrasingRuns(node);
                 if (node.childNodeSize() > 0 && hasSingleChild(node, "p") && linkDensity(node) < 0.25) {
                     Element child = node.child(0);
+                    keepNames(node, child);
                     node.replaceWith(child);
                     node = child;
                     toScore.add(node);
@@ -288,6 +292,18 @@ final class ContentLocator {
             node = nextNode(node, false);
         }
         return toScore;
+    }
+
+    /**
+     * A div that gives way to its only paragraph hands its class names and id down in
+     * {@link #REPLACED_NAMES}, for {@link Furniture}: the scoring does not read them there, as
+     * Readability does not, but a div named "byline" or "caption" says what its paragraph is.
+     */
+    private static void keepNames(Element div, Element child) {
+        String names = (div.attr(REPLACED_NAMES) + " " + div.className() + " " + div.id()).strip();
+        if (!names.isEmpty()) {
+            child.attr(REPLACED_NAMES, (child.attr(REPLACED_NAMES) + " " + names).strip());
+        }
     }
 
     private void wrapPhrasingRuns(Element div) {

@@ -28,6 +28,7 @@ public final class HtmlExtractor {
         }
         PageMetadata meta = PageMetadata.read(doc, url);
         Element article = ContentLocator.locate(doc, () -> parse(html, url), meta.title());
+        Furniture.strip(article);
         List<String> paragraphs = Boilerplate.strip(ParagraphWriter.blocks(article));
         String jsonBody = meta.articleBody();
         if (jsonBody != null && jsonBody.length() >= MIN_JSON_BODY && length(paragraphs) < jsonBody.length() / 2) {

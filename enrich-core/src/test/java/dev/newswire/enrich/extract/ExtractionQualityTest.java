@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class ExtractionQualityTest {
 
-    /** The dev-set F1 reached; a change that lowers it is a regression. */
-    private static final double MIN_F1 = 0.99;
+    /**
+     * Just below the F1 reached; a change that lowers it is a regression. The truth here is
+     * Readability.js's output, which keeps figure captions, share and vote lines and "posted by"
+     * lines; the extractor drops them, as human-annotated article text does (trafilatura's segments
+     * count them as boilerplate), and so scores below the 0.994 it reached when it kept them.
+     */
+    private static final double MIN_F1 = 0.982;
 
     private record PageScore(String page, ShingleMetric.Counts counts) {
     }
@@ -46,11 +53,11 @@ class ExtractionQualityTest {
                 scores.add(new PageScore(dir.getFileName().toString(), ShingleMetric.match(truth, predicted)));
             }
         }
-        double precision = scores.stream().mapToDouble(s -> s.counts().precision()).average().orElse(0);
-        double recall = scores.stream().mapToDouble(s -> s.counts().recall()).average().orElse(0);
-        double f1 = 2 * precision * recall / (precision + recall);
-        System.out.printf("extraction-readability: %d pages, precision %.4f, recall %.4f, F1 %.4f%n",
-                scores.size(), precision, recall, f1);
+        double f1 = report("extraction-readability:", scores);
+        for (int half = 0; half < 2; half++) {
+            int h = half;
+            report("  half " + h + ":", scores.stream().filter(s -> half(s.page()) == h).toList());
+        }
         scores.stream().sorted(Comparator.comparingDouble(s -> s.counts().f1())).limit(15).forEach(s ->
                 System.out.printf("  worst: %-40s P %.3f R %.3f F1 %.3f%n", s.page(), s.counts().precision(),
                         s.counts().recall(), s.counts().f1()));
@@ -101,6 +108,27 @@ class ExtractionQualityTest {
         assertThat(titlesRight).isGreaterThanOrEqualTo(titles * 95 / 100);
         assertThat(bylinesRight).isGreaterThanOrEqualTo(bylines * 85 / 100);
         assertThat(datesRight).isGreaterThanOrEqualTo(dates * 95 / 100);
+    }
+
+    /** Prints and answers the F1 of the averaged precision and recall. */
+    private static double report(String name, List<PageScore> scores) {
+        double precision = scores.stream().mapToDouble(s -> s.counts().precision()).average().orElse(0);
+        double recall = scores.stream().mapToDouble(s -> s.counts().recall()).average().orElse(0);
+        double f1 = 2 * precision * recall / (precision + recall);
+        System.out.printf("%s %d pages, precision %.4f, recall %.4f, F1 %.4f%n", name, scores.size(), precision, recall, f1);
+        return f1;
+    }
+
+    /**
+     * Which half of a development set a page is in (0 or 1), by the first byte of the SHA-1 of its
+     * name: tuning on one half and checking on the other shows whether a change generalises.
+     */
+    static int half(String name) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(name.getBytes(StandardCharsets.UTF_8))[0] & 1;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1", e);
+        }
     }
 
     private static boolean sameWords(String a, String b) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of the whole enrichment chain, composed as enrich-service composes it (extraction and
@@ -38,14 +39,13 @@ import java.util.Locale;
  *     {@code text/plain} (Japanese from the seed's paragraphs, English from the topic test set), where every byte is article text to tag.</li>
  * </ul>
  * Time is CPU time of this thread and of the common fork-join pool, where Lingua runs part of
- * the language stage. Not a unit test (surefire does not run it); run it from the checkout's root with
- * <pre>mvn -B -q -pl enrich-tagging test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.newswire.enrich.tagging.ChainBenchmark</pre>
- * ({@code -Dexec.args="ja-pages en-pages ja-text en-text"} picks sets; all by default). It prints
+ * the language stage. Run as the repository's benchmarks are (root README):
+ * <pre>mvn -B -Pbench -pl enrich-tagging -am verify -Dit.test=ChainBenchmark</pre>
+ * ({@code -Dbench.sets=ja-pages,en-pages,ja-text,en-text} picks sets; all by default). It prints
  * pages per second per core for each set, the time of each stage and of each page, and the heap
- * the loaded chain holds. Without {@code ../shared} it says so and stops.
+ * the loaded chain holds. Without {@code ../shared} it is skipped.
  */
-public final class ChainBenchmark {
+class ChainBenchmark {
 
     private static final int WARM_UP = 3;
     private static final int ROUNDS = 13;
@@ -57,18 +57,11 @@ public final class ChainBenchmark {
     private record Page(String name, RawArticle raw) {
     }
 
-    private ChainBenchmark() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path shared = Path.of(System.getProperty("newswire.shared.dir", "../shared"));
+    @Test
+    void wholeChainPagesPerCore() throws IOException {
+        Path shared = Articles.sharedDir();
         Path seedDir = shared.resolve("fixtures/seed");
         Path pages = shared.resolve("eval/extraction-readability/pages");
-        if (!Files.isDirectory(seedDir) || !Files.isDirectory(pages)) {
-            System.out.println("ChainBenchmark skipped: the seed page and the evaluation pages of ../shared are absent at "
-                    + shared.toAbsolutePath().normalize() + " (set -Dnewswire.shared.dir to where they are)");
-            return;
-        }
         long loadStart = System.nanoTime();
         EnrichmentChain chain = EnrichmentChain.core(LanguageIdentifier.preloaded())
                 .addAll(Tagging.load().stages(new InMemoryNearDuplicateIndex()))
@@ -88,7 +81,7 @@ public final class ChainBenchmark {
         chain.apply(ArticleDraft.of(japanese.get(0).raw()));
         chain.apply(ArticleDraft.of(english.get(0).raw()));
         System.out.printf(Locale.ROOT, "heap used after a first Japanese and English page %d MB%n", usedMegabytes());
-        List<String> sets = args.length == 0 ? List.of("ja-pages", "en-pages", "ja-text", "en-text") : List.of(args);
+        List<String> sets = List.of(System.getProperty("bench.sets", "ja-pages,en-pages,ja-text,en-text").split(","));
         if (sets.contains("ja-pages")) {
             run(chain, "ja pages", japanese);
         }

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * articles/s for batches of B and for one article per request. Not a test of speed (nothing asserts a
  * figure); it runs only on demand:
  *
- * <pre>mvn -B -pl ingest-service -Pbench verify [-Dbench.articles=20000 -Dbench.batch=50 -Dbench.clients=4]</pre>
+ * <pre>mvn -B -Pbench -pl ingest-service -am verify -Dit.test=IngestThroughputBenchmark [-Dbench.articles=20000 -Dbench.batch=50 -Dbench.clients=4]</pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestThroughputBenchmark {
@@ -50,6 +50,7 @@ class IngestThroughputBenchmark {
         registry.add("newswire.api.key", () -> KEY);
         registry.add("newswire.sources.polling-enabled", () -> "false");
         registry.add("newswire.api.rate-limit", () -> "1000000");
+        registry.add("newswire.api.rate-burst", () -> "1000000");
     }
 
     @Test

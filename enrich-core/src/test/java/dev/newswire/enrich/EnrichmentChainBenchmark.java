@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -23,13 +25,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Articles per second on one core through the offline chain (extraction, then language), on inputs
  * from ../shared: the seed text dump; two real pages of about 10 KB of HTML ({@code 001} 12 KB,
  * {@code daringfireball-1} 10 KB); a large real news page ({@code nytimes-1}, 300 KB); and
  * {@code all-pages}, every page of the extraction evaluation set in turn (12 KB to 1.2 MB, median
- * about 130 KB). One thread, so the score is per core.
+ * about 130 KB). One thread, so the score is per core. A JMH benchmark, run as the repository's benchmarks
+ * are (root README): {@code mvn -B -Pbench -pl enrich-core -am verify -Dit.test=EnrichmentChainBenchmark}, with
+ * JMH's options in {@code -Djmh.args} (default {@code -f 1 -wi 3 -w 2s -i 5 -r 2s}; e.g. {@code -p page=seed}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,9 +52,27 @@ public class EnrichmentChainBenchmark {
     private List<RawArticle> articles;
     private int next;
 
+    /** Runs this class's JMH benchmark in a JVM of its own and prints JMH's report. */
+    @Test
+    void articlesPerSecondPerCore() throws Exception {
+        Path shared = sharedDir().toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isDirectory(shared.resolve("eval")), "../shared is absent: " + shared);
+        String[] args = System.getProperty("jmh.args", "-f 1 -wi 3 -w 2s -i 5 -r 2s").trim().split("\\s+");
+        Options options = new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(EnrichmentChainBenchmark.class.getName())
+                .jvmArgsAppend("-Xmx1g", "-Dnewswire.shared.dir=" + shared)
+                .build();
+        new Runner(options).run();
+    }
+
+    private static Path sharedDir() {
+        return Path.of(System.getProperty("newswire.shared.dir", "../../shared"));
+    }
+
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path shared = Path.of(System.getProperty("newswire.shared.dir", "../../shared"));
+        Path shared = sharedDir();
         Path pages = shared.resolve("eval/extraction-readability/pages");
         articles = new ArrayList<>();
         switch (page) {
